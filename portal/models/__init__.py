@@ -1,0 +1,47 @@
+from .base import AgencySettings, MandatedSection, PortalPageMixin
+from .pages import (
+    ArticleIndexPage,
+    ArticlePage,
+    ContactOfficial,
+    ContactPage,
+    DirectoryPage,
+    HomePage,
+    IntroductionPage,
+    Leader,
+    LeaderSchedulePage,
+    LegalDocumentIndexPage,
+    LegalDocumentPage,
+    ScheduleEntry,
+    StandardPage,
+)
+from .participation import (
+    ConsultationIndexPage,
+    DraftComment,
+    DraftConsultationPage,
+    Question,
+    QuestionIndexPage,
+)
+
+__all__ = [
+    "AgencySettings",
+    "ArticleIndexPage",
+    "ArticlePage",
+    "ConsultationIndexPage",
+    "ContactOfficial",
+    "ContactPage",
+    "DirectoryPage",
+    "DraftComment",
+    "DraftConsultationPage",
+    "HomePage",
+    "IntroductionPage",
+    "Leader",
+    "LeaderSchedulePage",
+    "LegalDocumentIndexPage",
+    "LegalDocumentPage",
+    "MandatedSection",
+    "PortalPageMixin",
+    "Question",
+    "QuestionIndexPage",
+    "ScheduleEntry",
+    "StandardPage",
+]

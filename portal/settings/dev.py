@@ -1,0 +1,6 @@
+"""Embedded default for `make run`: SQLite, eager tasks, console e-mail."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
