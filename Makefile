@@ -25,6 +25,7 @@ migrate: $(STAMP) ## Apply database migrations
 
 demo: migrate ## Load the demo agency, its content and the demo admin (idempotent)
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py create_agency_certificate
 
 run: demo ## Set up everything and serve on http://127.0.0.1:8000 (SQLite, in-process tasks)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -56,7 +57,7 @@ beat: $(STAMP) ## Celery beat for periodic tasks (needs CELERY_BROKER_URL)
 
 messages: $(STAMP) ## Refresh and compile the English translation catalogue
 	$(BIN)/python manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=tests
-	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
+	$(BIN)/python manage.py compilemessages -l en -l vi --ignore=.venv
 
 bench: demo ## Benchmarks of the hot pages, as ratios against a baseline
 	$(BIN)/python tests/bench/run.py

@@ -11,7 +11,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from portal import demo_media
 from portal.models import (
@@ -291,6 +291,9 @@ def child(parent, model, slug, **fields):
 
 
 def ensure_locales():
+    # A database emptied by a flush also lost the root collection the migrations made.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     vi, _ = Locale.objects.get_or_create(language_code="vi")
     en, _ = Locale.objects.get_or_create(language_code="en")
     return vi, en
@@ -298,6 +301,8 @@ def ensure_locales():
 
 def ensure_home(vi):
     root = Page.get_first_root_node()
+    if root is None:  # a database emptied by a flush has no tree at all
+        root = Page.add_root(title="Root", slug="root", locale=vi)
     home = HomePage.objects.filter(depth=2, locale=vi).first()
     if home is None:
         home = HomePage(

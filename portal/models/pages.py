@@ -62,9 +62,6 @@ class HomePage(PortalPageMixin, Page):
             .descendant_of(self)
             .order_by("-issue_date")[:5]
         )
-        context["sections"] = (
-            self.get_children().live().public().in_menu().specific().order_by("path")
-        )
         return context
 
 

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -120,7 +121,13 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL + a busy timeout let the web process and an in-process task share the file.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        {
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL;",
+            # Writers take the lock when the transaction starts, so concurrent
+            # submissions queue up instead of failing with "database is locked".
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -161,8 +168,16 @@ STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Applicants' uploads, application files, notices and results live in the
+# "private" storage: never served by URL, only streamed by views that check
+# permission. Public CMS media stay in "default".
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if env("S3_BUCKET"):
@@ -177,6 +192,15 @@ if env("S3_BUCKET"):
             "default_acl": None,
             "querystring_auth": True,
             "file_overwrite": False,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "location": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
         },
     }
 FILE_UPLOAD_PERMISSIONS = 0o640
@@ -202,7 +226,12 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "flag-overdue-applications": {
+        "task": "tracking.tasks.flag_overdue_applications",
+        "schedule": crontab(hour=0, minute=15),
+    },
+}
 
 # --- E-mail: console in dev; SMTP through EMAIL_HOST in production.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -233,6 +262,13 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Wagtail.
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử"
+# --- Tracking: signed links to an application's details, status lookup limits.
+TRACKING_LINK_MAX_AGE_DAYS = int(env("TRACKING_LINK_MAX_AGE_DAYS", "90"))
+TRACKING_LOOKUP_RATE = env("TRACKING_LOOKUP_RATE", "30/10m")
+# Trusted reverse proxies in front of the site (0 in development).
+PROXY_COUNT = int(env("PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "portal.http.client_ip"
+
 WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 SITE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -247,6 +283,18 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # --- Portal.
 # A mandated section not updated for longer than this is flagged in the admin report.
 MANDATED_INFO_STALE_DAYS = int(env("MANDATED_INFO_STALE_DAYS", "90"))
+
+# --- Tracking.
+# The agency's signing certificate and key (PKCS#12) for notices and packages.
+# Outside production a self-signed development certificate is created on first
+# use (or by `manage.py create_agency_certificate`); production needs a real one.
+AGENCY_CERTIFICATE_PATH = Path(
+    env("AGENCY_CERTIFICATE_PATH", str(BASE_DIR / "var" / "certs" / "agency-dev.p12"))
+)
+AGENCY_CERTIFICATE_PASSWORD = env("AGENCY_CERTIFICATE_PASSWORD", "dev-only-certificate-password")
+AGENCY_CERTIFICATE_AUTOCREATE = True
+# Subject name of the development certificate; empty: the agency name in AgencySettings.
+AGENCY_CERTIFICATE_COMMON_NAME = env("AGENCY_CERTIFICATE_COMMON_NAME", "")
 
 LOGGING = {
     "version": 1,

@@ -35,9 +35,13 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+# A real certificate, never created on the fly; its password has no default.
+AGENCY_CERTIFICATE_AUTOCREATE = False
+AGENCY_CERTIFICATE_PASSWORD = env("AGENCY_CERTIFICATE_PASSWORD")
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 # Client IP as seen behind the reverse proxy, for login throttling.
-AXES_IPWARE_PROXY_COUNT = int(env("PROXY_COUNT", "1"))
+PROXY_COUNT = int(env("PROXY_COUNT", "1"))
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # Wagtail's live preview shows the page in a same-origin frame, so framing stays

@@ -1,6 +1,17 @@
 """Settings for pytest: fast hashing, in-memory e-mail, eager tasks."""
 
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
+
+# Uploaded and generated files of a test run go to a temporary folder.
+_TEST_FILES = Path(tempfile.mkdtemp(prefix="portal-test-files-"))
+atexit.register(shutil.rmtree, _TEST_FILES, ignore_errors=True)
+MEDIA_ROOT = _TEST_FILES / "media"
+PRIVATE_MEDIA_ROOT = _TEST_FILES / "private"
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-production"  # noqa: S105
@@ -10,8 +21,15 @@ CELERY_TASK_ALWAYS_EAGER = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_ENABLED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL = WAGTAILADMIN_BASE_URL
+# A development certificate per test process, created on first use.
+AGENCY_CERTIFICATE_PATH = _TEST_FILES / "certs" / "agency-test.p12"
+AGENCY_CERTIFICATE_COMMON_NAME = "Sở Thông tin và Truyền thông (thử nghiệm)"

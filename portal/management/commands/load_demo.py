@@ -15,6 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home = demo.load()
+        hints = []
         for app in APPS_WITH_DEMO:
             try:
                 module = importlib.import_module(f"{app}.demo")
@@ -23,9 +24,13 @@ class Command(BaseCommand):
                     raise
                 continue
             module.load(home=home)
+            if getattr(module, "LOGIN_HINT", ""):
+                hints.append(module.LOGIN_HINT)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu minh họa."))
             self.stdout.write(
                 "Trang quản trị: http://127.0.0.1:8000/admin/  "
                 f"tài khoản: admin  mật khẩu: {demo.DEMO_ADMIN_PASSWORD}"
             )
+            for hint in hints:
+                self.stdout.write(hint)

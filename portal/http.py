@@ -1,0 +1,21 @@
+"""Request helpers shared by the apps."""
+
+from django.conf import settings
+
+
+def client_ip(request) -> str:
+    """The client's address; behind PROXY_COUNT trusted proxies, the one they saw.
+
+    X-Forwarded-For is read from the right: each trusted proxy appends the
+    address it received from, so entries further left can be forged.
+    """
+    proxies = settings.PROXY_COUNT
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")

@@ -1,0 +1,138 @@
+"""Procedure records in the national catalogue's shape, read from and written to JSON and CSV.
+
+A record is a dict keyed by the field names of the national database of
+administrative procedures (Cơ sở dữ liệu quốc gia về thủ tục hành chính):
+
+==================  =========================================================
+MaTTHC              national code, e.g. 1.004227.000.00.00.H34 (required)
+TenTTHC             name (required)
+MaLinhVuc           sector code (required); TenLinhVuc names a new sector
+TenLinhVuc          sector name
+CapThucHien         implementing level: bo, tinh, xa, khac
+MucDo               online service level, 1 to 4
+MaDonViTiepNhan     identifier code of the receiving unit (must exist)
+CoQuanCoThamQuyen   deciding agency
+DoiTuongThucHien    who may apply
+CachThucThucHien    list of methods: truc_tiep, buu_chinh, truc_tuyen
+GhiChuCachThuc      note on the methods (address, opening hours)
+ThoiHanGiaiQuyet    processing time in working days
+GhiChuThoiHan       note on the time limit
+TrinhTuThucHien     list of {TenBuoc, MoTa}
+ThanhPhanHoSo       list of {TenGiayTo, SoBanChinh, SoBanSao, BatBuoc, MauDon, GhiChu};
+                    MauDon is the title of a document in the library (or empty)
+PhiLePhi            list of {MoTa, CachTinh (co_dinh | theo_don_vi), SoTien,
+                    DonViTinh, TruongSoLuong}
+GhiChuPhiLePhi      note on fees
+YeuCauDieuKien      requirements and conditions
+KetQuaThucHien      result
+VanBanPhapLy        list of numbers/symbols of legal documents published on the portal
+CanCuPhapLy         other legal basis, free text
+TuKhoa              keywords
+MoTa                short description (meta description)
+==================  =========================================================
+
+JSON: a list of records. CSV (UTF-8, comma separated, header line first): one
+row per procedure with these columns; list columns hold JSON text.
+"""
+
+import contextlib
+import csv
+import io
+import json
+
+FIELDS = [
+    "MaTTHC",
+    "TenTTHC",
+    "MaLinhVuc",
+    "TenLinhVuc",
+    "CapThucHien",
+    "MucDo",
+    "MaDonViTiepNhan",
+    "CoQuanCoThamQuyen",
+    "DoiTuongThucHien",
+    "CachThucThucHien",
+    "GhiChuCachThuc",
+    "ThoiHanGiaiQuyet",
+    "GhiChuThoiHan",
+    "TrinhTuThucHien",
+    "ThanhPhanHoSo",
+    "PhiLePhi",
+    "GhiChuPhiLePhi",
+    "YeuCauDieuKien",
+    "KetQuaThucHien",
+    "VanBanPhapLy",
+    "CanCuPhapLy",
+    "TuKhoa",
+    "MoTa",
+]
+LIST_FIELDS = {"CachThucThucHien", "TrinhTuThucHien", "ThanhPhanHoSo", "PhiLePhi", "VanBanPhapLy"}
+FORMATS = ("json", "csv")
+
+
+class UnreadableFile(ValueError):
+    """The file is not valid JSON or CSV in the expected shape."""
+
+
+def format_for(filename):
+    """The format a file name announces by its extension, or None."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    return extension if extension in FORMATS else None
+
+
+def dumps(records, fmt):
+    """Records as the bytes of a JSON or CSV file."""
+    if fmt == "json":
+        return json.dumps(records, ensure_ascii=False, indent=2).encode("utf-8")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow(
+            {
+                key: json.dumps(record.get(key, []), ensure_ascii=False)
+                if key in LIST_FIELDS
+                else record.get(key, "")
+                for key in FIELDS
+            }
+        )
+    # A byte-order mark lets spreadsheet programs recognise UTF-8.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def loads(data, fmt):
+    """(row number, record) pairs read from a JSON or CSV file.
+
+    JSON rows count from 1; CSV rows count as a spreadsheet shows them, the
+    header being row 1. A list cell of a CSV row that is not valid JSON is kept
+    as text, for validation to report with its row and field.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableFile("encoding") from error
+    if fmt == "json":
+        try:
+            records = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise UnreadableFile("json") from error
+        if isinstance(records, dict):
+            records = records.get("TTHC", records.get("data"))
+        if not isinstance(records, list):
+            raise UnreadableFile("json")
+        return list(enumerate(records, start=1))
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "MaTTHC" not in reader.fieldnames:
+        raise UnreadableFile("csv")
+    rows = []
+    for number, row in enumerate(reader, start=2):
+        record = {}
+        for key, value in row.items():
+            if key is None:
+                continue
+            value = (value or "").strip()
+            if key in LIST_FIELDS:
+                with contextlib.suppress(json.JSONDecodeError):
+                    value = json.loads(value) if value else []
+            record[key] = value
+        rows.append((number, record))
+    return rows

@@ -1,0 +1,38 @@
+"""Staff accept an application on the desk; the applicant follows it from the menu."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+expect = pytest.importorskip("playwright.sync_api").expect
+
+
+def test_clerk_accepts_and_the_applicant_sees_the_due_date(page):
+    from tracking.demo import DEMO_CLERK_PASSWORD, DEMO_CLERK_USERNAME
+    from tracking.models import Application
+
+    waiting = Application.objects.get(idempotency_key="demo-1")
+
+    page.goto("/admin/login/")
+    page.get_by_label("Tên đăng nhập").fill(DEMO_CLERK_USERNAME)
+    # The admin's password field has an untranslatable default label ("Password").
+    page.locator("#id_password").fill(DEMO_CLERK_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto("/admin/ho-so/")
+    page.get_by_role("link", name=waiting.dossier_code).click()
+    page.locator("summary", has_text="Tiếp nhận").click()
+    page.get_by_role("button", name="Tiếp nhận").click()
+    expect(
+        page.get_by_text(f"Đã thực hiện “Tiếp nhận” với hồ sơ {waiting.dossier_code}")
+    ).to_be_visible()
+    waiting.refresh_from_db()
+    assert waiting.state == "accepted"
+
+    page.goto("/")
+    page.get_by_role("navigation", name="Trình đơn chính").get_by_role(
+        "link", name="Tra cứu hồ sơ"
+    ).click()
+    page.get_by_label("Mã số hồ sơ").first.fill(waiting.dossier_code)
+    page.get_by_role("button", name="Tra cứu").click()
+    expect(page.get_by_text(waiting.due_date.strftime("%d/%m/%Y")).first).to_be_visible()
+    expect(page.get_by_text("Đã tiếp nhận").first).to_be_visible()
+    assert waiting.applicant_email not in page.content()

@@ -1,0 +1,239 @@
+"""The back-office desk in the Wagtail admin: queue, application, actions, dashboard."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from portal.uploads import store_private_upload
+from services.models import AgencyUnit
+from tracking import desk_forms, operations, selectors
+from tracking.constants import TRANSITIONS, Action, State
+from tracking.deadlines import due_date_for
+
+
+@dataclass(frozen=True)
+class DeskAction:
+    label: Any
+    form_class: type
+    run: Any
+    danger: bool = False
+
+
+def _accept(application, user, data):
+    return operations.accept_application(
+        application=application, actor=user, due_date=due_date_for(application), note=data["note"]
+    )
+
+
+def _decide(application, user, data):
+    stored = store_private_upload(
+        data["result"], folder="results", extensions=("pdf",), max_bytes=50 * 1024 * 1024
+    )
+    result = operations.SubmittedFile.from_stored(
+        stored, field_name="result", label=_("Kết quả giải quyết")
+    )
+    return operations.record_result(
+        application=application, actor=user, files=[result], note=data["note"]
+    )
+
+
+ACTIONS = {
+    Action.ACCEPT: DeskAction(_("Tiếp nhận"), desk_forms.NoteForm, _accept),
+    Action.REQUEST_SUPPLEMENT: DeskAction(
+        _("Yêu cầu bổ sung"),
+        desk_forms.SupplementRequestForm,
+        lambda a, u, d: operations.request_supplement(application=a, actor=u, reasons=d["reasons"]),
+    ),
+    Action.REFUSE: DeskAction(
+        _("Từ chối"),
+        desk_forms.ReasonsForm,
+        lambda a, u, d: operations.refuse_application(application=a, actor=u, reasons=d["reasons"]),
+        danger=True,
+    ),
+    Action.START: DeskAction(
+        _("Bắt đầu giải quyết"),
+        desk_forms.NoteForm,
+        lambda a, u, d: operations.start_processing(application=a, actor=u, note=d["note"]),
+    ),
+    Action.DECIDE: DeskAction(_("Ghi nhận kết quả"), desk_forms.ResultForm, _decide),
+    Action.DELIVER: DeskAction(
+        _("Đã trả kết quả"),
+        desk_forms.NoteForm,
+        lambda a, u, d: operations.deliver_result(application=a, actor=u, note=d["note"]),
+    ),
+    Action.APOLOGISE: DeskAction(
+        _("Xin lỗi, hẹn lại ngày trả"),
+        desk_forms.ApologyForm,
+        lambda a, u, d: operations.apologise(
+            application=a, actor=u, new_due_date=d["new_due_date"], reasons=d["reasons"]
+        ),
+    ),
+    Action.STOP: DeskAction(
+        _("Dừng xử lý"),
+        desk_forms.ReasonsForm,
+        lambda a, u, d: operations.stop_processing(application=a, actor=u, reasons=d["reasons"]),
+        danger=True,
+    ),
+}
+
+
+def available_actions(application):
+    """The desk actions the state machine allows now, in the order staff expect them."""
+    state = State(application.state)
+    allowed = []
+    for action in ACTIONS:
+        if action == Action.APOLOGISE:
+            if state in (State.ACCEPTED, State.IN_PROGRESS) and not application.has_had(action):
+                allowed.append(action)
+        elif action == Action.REQUEST_SUPPLEMENT:
+            if (state, action) in TRANSITIONS and not application.has_had(action):
+                allowed.append(action)
+        elif (state, action) in TRANSITIONS:
+            allowed.append(action)
+    return allowed
+
+
+class DeskPermissionMixin:
+    permission = "tracking.view_application"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_application(self):
+        return get_object_or_404(
+            selectors.applications_for_staff(self.request.user), pk=self.kwargs["pk"]
+        )
+
+
+class QueueView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "tracking/desk/queue.html"
+    page_title = _("Hồ sơ")
+    header_icon = "folder-open-inverse"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        member = getattr(user, "desk_member", None)
+        units = AgencyUnit.objects.all()
+        if not user.is_superuser and member is not None and not member.all_units:
+            units = member.units.all()
+        form = desk_forms.QueueFilterForm(
+            self.request.GET or None,
+            states=State.choices,
+            procedures=selectors.procedures_in_use(user),
+            units=units,
+        )
+        filters = form.cleaned_data if form.is_valid() else {}
+        queue = selectors.desk_queue(
+            user,
+            state=filters.get("state", ""),
+            procedure=filters.get("procedure", ""),
+            unit=filters.get("unit", ""),
+            overdue=filters.get("overdue", False),
+            query=filters.get("q", ""),
+        )
+        context.update(
+            filter_form=form,
+            applications=Paginator(queue, 25).get_page(self.request.GET.get("p")),
+            counts=selectors.desk_counts(user),
+        )
+        return context
+
+
+class ApplicationView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "tracking/desk/application.html"
+    header_icon = "doc-full"
+
+    def get_page_title(self):
+        return self.application.dossier_code
+
+    def get(self, request, *args, **kwargs):
+        self.application = self.get_application()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, forms=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = self.application
+        forms = forms or {}
+        can_act = self.request.user.has_perm("tracking.change_application")
+        actions = available_actions(application) if can_act else []
+        context.update(
+            application=application,
+            answers=selectors.answer_rows(application),
+            files=application.files.select_related("event"),
+            events=application.events.select_related("actor"),
+            actions=[
+                {
+                    "code": action,
+                    "label": ACTIONS[action].label,
+                    "danger": ACTIONS[action].danger,
+                    "form": forms.get(action) or ACTIONS[action].form_class(prefix=action),
+                }
+                for action in actions
+            ],
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm("tracking.change_application"):
+            raise PermissionDenied
+        self.application = self.get_application()
+        action = request.POST.get("action", "")
+        if action not in ACTIONS or action not in available_actions(self.application):
+            messages.error(request, _("Thao tác này không còn khả dụng với hồ sơ."))
+            return redirect("tracking_desk:detail", pk=self.application.pk)
+        spec = ACTIONS[action]
+        form = spec.form_class(request.POST, request.FILES, prefix=action)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    spec.run(self.application, request.user, form.cleaned_data)
+            except operations.TrackingError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(
+                    request,
+                    _("Đã thực hiện “%(action)s” với hồ sơ %(code)s.")
+                    % {"action": spec.label, "code": self.application.dossier_code},
+                )
+                return redirect("tracking_desk:detail", pk=self.application.pk)
+        context = self.get_context_data(forms={action: form})
+        return self.render_to_response(context, status=400)
+
+
+class FileView(DeskPermissionMixin, TemplateView):
+    """Stream one file of an application the member of staff may see."""
+
+    def get(self, request, *args, **kwargs):
+        application = self.get_application()
+        attachment = application.files.filter(pk=kwargs["file_id"]).first()
+        if attachment is None:
+            raise Http404
+        return FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=request.GET.get("inline") != "1",
+            filename=attachment.original_name,
+            content_type=attachment.content_type,
+        )
+
+
+class DashboardView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "tracking/desk/dashboard.html"
+    page_title = _("Tình hình xử lý hồ sơ")
+    header_icon = "table"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["counts"] = selectors.desk_counts(self.request.user)
+        return context

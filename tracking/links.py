@@ -1,0 +1,38 @@
+"""Links the applicant receives: the public status page and signed detail links."""
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+from django.utils.http import urlencode
+
+DETAIL_SALT = "tracking.application-detail"
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def status_url(application) -> str:
+    """Public status page of one dossier code (no personal data there)."""
+    return absolute(reverse("tracking:status") + "?" + urlencode({"ma": application.dossier_code}))
+
+
+def detail_token(application) -> str:
+    return signing.dumps({"a": application.pk, "s": application.access_secret}, salt=DETAIL_SALT)
+
+
+def detail_url(application) -> str:
+    """Signed link to answers, files and result; valid for TRACKING_LINK_MAX_AGE_DAYS."""
+    return absolute(reverse("tracking:detail", args=[detail_token(application)]))
+
+
+def application_for_token(token: str):
+    """The application a signed link opens, or None if the link is bad, old or revoked."""
+    from tracking.models import Application
+
+    max_age = settings.TRACKING_LINK_MAX_AGE_DAYS * 86400
+    try:
+        payload = signing.loads(token, salt=DETAIL_SALT, max_age=max_age)
+    except signing.BadSignature:
+        return None
+    return Application.objects.filter(pk=payload.get("a"), access_secret=payload.get("s")).first()

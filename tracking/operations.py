@@ -1,0 +1,418 @@
+"""Everything that changes an application. Views, the desk, tasks and the
+exchange call these functions; nothing else assigns `Application.state`."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tracking.codes import next_dossier_code
+from tracking.constants import OPEN_STATES, TRANSITIONS, Action, FileKind, State
+from tracking.issuing import issue_notice
+from tracking.models import Application, ApplicationEvent, ApplicationFile
+
+SYSTEM_ACTORS = {"system": _("Hệ thống"), "exchange": _("Hệ thống quản lý văn bản")}
+
+
+class TrackingError(Exception):
+    """A request the rules of DESIGN §5 do not allow; `message` is for the user."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+class InvalidTransition(TrackingError):
+    pass
+
+
+@dataclass(frozen=True)
+class Applicant:
+    full_name: str
+    email: str = ""
+    phone: str = ""
+    id_number: str = ""
+    address: str = ""
+    organisation: str = ""
+    tax_code: str = ""
+
+
+@dataclass(frozen=True)
+class SubmittedFile:
+    """A file already in the private storage; tracking takes it over."""
+
+    field_name: str
+    label: str
+    storage_name: str
+    original_name: str
+    content_type: str
+    size: int
+    sha256: str
+
+    @classmethod
+    def from_stored(cls, stored, *, field_name: str, label: str) -> "SubmittedFile":
+        """From an upload just checked and saved by `portal.uploads.store_private_upload`."""
+        return cls(
+            field_name=field_name,
+            label=str(label),
+            storage_name=stored.storage_name,
+            original_name=stored.original_name,
+            content_type=stored.content_type,
+            size=stored.size,
+            sha256=stored.sha256,
+        )
+
+
+@dataclass(frozen=True)
+class ProcedureFacts:
+    """What an application keeps of its procedure as it read at submission."""
+
+    code: str
+    name: str
+    receiving_unit: object
+    processing_days: int
+    extra: dict = field(default_factory=dict)
+
+
+def procedure_facts(procedure) -> ProcedureFacts:
+    return ProcedureFacts(
+        code=procedure.code,
+        name=procedure.title,
+        receiving_unit=procedure.receiving_unit,
+        processing_days=procedure.processing_days,
+    )
+
+
+def submit_application(
+    *,
+    form_version,
+    answers: dict,
+    files: list[SubmittedFile],
+    applicant: Applicant,
+    idempotency_key: str,
+    user=None,
+    language: str = "vi",
+    procedure=None,
+) -> Application:
+    """Create the application of a completed online form.
+
+    Runs in the caller's transaction. The same `idempotency_key` always gives
+    back the same application, so a double click never files twice.
+    """
+    existing = Application.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return existing
+    if procedure is None:
+        procedure = form_version.definition.procedures.order_by("pk").first()
+    if procedure is None:
+        raise TrackingError(_("Biểu mẫu này chưa được gắn với thủ tục hành chính nào."))
+    return create_application(
+        facts=procedure_facts(procedure),
+        answers=answers,
+        files=files,
+        applicant=applicant,
+        idempotency_key=idempotency_key,
+        user=user,
+        language=language,
+        extra={"form_version": form_version, "procedure": procedure},
+    )
+
+
+def create_application(
+    *,
+    facts: ProcedureFacts,
+    answers: dict,
+    files: list[SubmittedFile],
+    applicant: Applicant,
+    idempotency_key: str,
+    user=None,
+    language: str = "vi",
+    extra: dict | None = None,
+) -> Application:
+    """Give the application its dossier code, store it with its files and log it."""
+    with transaction.atomic():
+        now = timezone.now()
+        unit = facts.receiving_unit
+        code = next_dossier_code(unit.identifier_code, timezone.localdate(now))
+        application = Application(
+            dossier_code=code,
+            state=State.SUBMITTED,
+            receiving_unit=unit,
+            procedure_code=facts.code,
+            procedure_name=facts.name,
+            processing_days=facts.processing_days,
+            applicant_name=applicant.full_name,
+            applicant_email=applicant.email,
+            applicant_phone=applicant.phone,
+            applicant_id_number=applicant.id_number,
+            applicant_address=applicant.address,
+            applicant_organisation=applicant.organisation,
+            applicant_tax_code=applicant.tax_code,
+            user=user if user is not None and user.is_authenticated else None,
+            language=language,
+            answers=answers,
+            idempotency_key=idempotency_key,
+            submitted_at=now,
+        )
+        for name, value in (extra or {}).items():
+            if hasattr(Application, name):
+                setattr(application, name, value)
+        application.save()
+        event = _log(application, Action.SUBMIT, "", State.SUBMITTED, actor=None)
+        _attach(application, event, files, FileKind.UPLOAD)
+        _notify_after_commit(event)
+        return application
+
+
+def _log(application, action, from_state, to_state, *, actor, note="", public_note="", data=None):
+    return ApplicationEvent.objects.create(
+        application=application,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor_label=_actor_label(actor, application),
+        note=note,
+        public_note=public_note,
+        data=data or {},
+    )
+
+
+def _actor_label(actor, application):
+    if actor is None:
+        return application.applicant_name
+    if isinstance(actor, str):
+        return str(SYSTEM_ACTORS.get(actor, actor))
+    return actor.get_full_name() or actor.get_username()
+
+
+def _attach(application, event, files, kind):
+    ApplicationFile.objects.bulk_create(
+        ApplicationFile(
+            application=application,
+            event=event,
+            kind=kind,
+            field_name=f.field_name,
+            label=f.label,
+            file=f.storage_name,
+            original_name=f.original_name,
+            content_type=f.content_type,
+            size=f.size,
+            sha256=f.sha256,
+        )
+        for f in files
+    )
+
+
+def _notify_after_commit(event):
+    from tracking.tasks import send_event_notice
+
+    transaction.on_commit(lambda: send_event_notice.delay(event.pk))
+
+
+def transition(
+    *,
+    application: Application,
+    action: Action,
+    actor,
+    note: str = "",
+    public_note: str = "",
+    files: list[SubmittedFile] = (),
+    file_kind: FileKind = FileKind.ATTACHMENT,
+    data: dict | None = None,
+    changes: dict | None = None,
+) -> ApplicationEvent:
+    """Apply `action` if the state machine allows it, and log it.
+
+    The row is locked for the change, so two clerks clicking at once cannot
+    both move the application.
+    """
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        target = TRANSITIONS.get((State(locked.state), Action(action)))
+        if target is None:
+            raise InvalidTransition(
+                _("Không thể “%(action)s” khi hồ sơ đang ở trạng thái “%(state)s”.")
+                % {"action": Action(action).label, "state": State(locked.state).label}
+            )
+        before = locked.state
+        locked.state = target
+        for name, value in (changes or {}).items():
+            setattr(locked, name, value)
+        locked.save()
+        event = _log(
+            locked,
+            action,
+            before,
+            target,
+            actor=actor,
+            note=note,
+            public_note=public_note,
+            data=data,
+        )
+        _attach(locked, event, list(files), file_kind)
+        issue_notice(locked, event)
+        _notify_after_commit(event)
+    application.refresh_from_db()
+    return event
+
+
+def accept_application(*, application, actor, due_date, note="") -> ApplicationEvent:
+    """Tiếp nhận: the deadline starts; the applicant gets receipt form 01."""
+    return transition(
+        application=application,
+        action=Action.ACCEPT,
+        actor=actor,
+        note=note,
+        changes={"accepted_at": timezone.now(), "due_date": due_date},
+        data={"due_date": due_date.isoformat()},
+    )
+
+
+def request_supplement(*, application, actor, reasons: str) -> ApplicationEvent:
+    """Yêu cầu bổ sung (form 02): at most once per application."""
+    if not reasons.strip():
+        raise TrackingError(_("Vui lòng nêu rõ giấy tờ cần bổ sung và lý do."))
+    if application.has_had(Action.REQUEST_SUPPLEMENT):
+        raise InvalidTransition(_("Hồ sơ này đã được yêu cầu bổ sung một lần."))
+    return transition(
+        application=application,
+        action=Action.REQUEST_SUPPLEMENT,
+        actor=actor,
+        public_note=reasons,
+    )
+
+
+def answer_supplement(*, application, files: list[SubmittedFile], note="") -> ApplicationEvent:
+    """The applicant sends the documents asked for; the application returns to the desk."""
+    if not files:
+        raise TrackingError(_("Vui lòng đính kèm ít nhất một giấy tờ bổ sung."))
+    return transition(
+        application=application,
+        action=Action.SUPPLEMENT,
+        actor=None,
+        note=note,
+        files=files,
+        file_kind=FileKind.SUPPLEMENT,
+    )
+
+
+def refuse_application(*, application, actor, reasons: str) -> ApplicationEvent:
+    """Từ chối (form 03), always with reasons."""
+    if not reasons.strip():
+        raise TrackingError(_("Vui lòng nêu rõ lý do từ chối."))
+    return transition(
+        application=application, action=Action.REFUSE, actor=actor, public_note=reasons
+    )
+
+
+def start_processing(*, application, actor, note="") -> ApplicationEvent:
+    return transition(application=application, action=Action.START, actor=actor, note=note)
+
+
+def stop_processing(*, application, actor, reasons: str) -> ApplicationEvent:
+    if not reasons.strip():
+        raise TrackingError(_("Vui lòng nêu rõ lý do dừng xử lý."))
+    return transition(application=application, action=Action.STOP, actor=actor, public_note=reasons)
+
+
+def record_result(*, application, actor, files: list[SubmittedFile], note="") -> ApplicationEvent:
+    """The result is ready; its file is kept for the applicant."""
+    due = application.effective_due_date
+    late = due is not None and timezone.localdate() > due
+    return transition(
+        application=application,
+        action=Action.DECIDE,
+        actor=actor,
+        note=note,
+        files=files,
+        file_kind=FileKind.RESULT,
+        changes={"decided_at": timezone.now(), "resolved_late": late, "is_overdue": False},
+    )
+
+
+def deliver_result(*, application, actor, note="") -> ApplicationEvent:
+    return transition(
+        application=application,
+        action=Action.DELIVER,
+        actor=actor,
+        note=note,
+        changes={"delivered_at": timezone.now()},
+    )
+
+
+def withdraw_application(*, application, reason: str) -> ApplicationEvent:
+    """The applicant withdraws, only before a decision, with a reason."""
+    if not reason.strip():
+        raise TrackingError(_("Vui lòng cho biết lý do rút hồ sơ."))
+    if application.state not in OPEN_STATES:
+        raise InvalidTransition(_("Hồ sơ đã có kết quả hoặc đã kết thúc, không thể rút."))
+    return transition(
+        application=application, action=Action.WITHDRAW, actor=None, public_note=reason
+    )
+
+
+def apologise(*, application, actor, new_due_date, reasons: str) -> ApplicationEvent:
+    """Xin lỗi và hẹn lại (form 04): once, while the application is being processed."""
+    if not reasons.strip():
+        raise TrackingError(_("Vui lòng nêu rõ lý do chậm trễ."))
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if locked.state not in (State.ACCEPTED, State.IN_PROGRESS):
+            raise InvalidTransition(_("Chỉ xin lỗi, hẹn lại khi hồ sơ đang được giải quyết."))
+        if locked.has_had(Action.APOLOGISE):
+            raise InvalidTransition(_("Hồ sơ này đã có một phiếu xin lỗi, hẹn lại."))
+        if locked.due_date and new_due_date <= locked.due_date:
+            raise TrackingError(_("Ngày hẹn lại phải sau ngày hẹn trả kết quả ban đầu."))
+        locked.new_due_date = new_due_date
+        locked.is_overdue = False
+        locked.save(update_fields=["new_due_date", "is_overdue"])
+        event = _log(
+            locked,
+            Action.APOLOGISE,
+            locked.state,
+            locked.state,
+            actor=actor,
+            public_note=reasons,
+            data={"new_due_date": new_due_date.isoformat()},
+        )
+        issue_notice(locked, event)
+        _notify_after_commit(event)
+    application.refresh_from_db()
+    return event
+
+
+def flag_overdue_applications(*, today=None) -> int:
+    """Mark running applications past their (new) due date; return how many were newly flagged."""
+    today = today or timezone.localdate()
+    flagged = 0
+    candidates = Application.objects.filter(
+        state__in=[State.ACCEPTED, State.IN_PROGRESS], is_overdue=False
+    )
+    for application in candidates.iterator():
+        if application.is_late(today):
+            with transaction.atomic():
+                Application.objects.filter(pk=application.pk).update(is_overdue=True)
+                _log(
+                    application,
+                    Action.FLAG_OVERDUE,
+                    application.state,
+                    application.state,
+                    actor="system",
+                )
+            flagged += 1
+    return flagged
+
+
+def rate_application(*, application, answers: dict):
+    """The applicant's rating: once per application, after the result is delivered."""
+    from tracking.models import Rating
+
+    if application.state != State.DELIVERED:
+        raise TrackingError(_("Chỉ đánh giá được khi đã nhận kết quả."))
+    with transaction.atomic():
+        Application.objects.select_for_update().get(pk=application.pk)
+        if Rating.objects.filter(application=application).exists():
+            raise TrackingError(_("Hồ sơ này đã được đánh giá."))
+        return Rating.objects.create(application=application, **answers)

@@ -1,0 +1,141 @@
+"""Reads of tracking: what the status page, the desk and statistics show."""
+
+from datetime import timedelta
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from tracking.constants import Action, FileKind, State
+from tracking.models import Application
+
+# Timeline lines the public sees: the state changes and the apology, not internal flags.
+PUBLIC_ACTIONS = [a for a in Action if a not in (Action.FLAG_OVERDUE,)]
+
+
+def application_by_code(code: str):
+    code = (code or "").strip().upper()
+    if not code or len(code) > 64:
+        return None
+    return Application.objects.select_related("receiving_unit").filter(dossier_code=code).first()
+
+
+def public_timeline(application):
+    """(time, action label, state label) lines without names, notes or files."""
+    return [
+        {
+            "at": event.at,
+            "action": Action(event.action).label,
+            "state": State(event.to_state).label if event.to_state else "",
+        }
+        for event in application.events.filter(action__in=PUBLIC_ACTIONS).only(
+            "at", "action", "to_state"
+        )
+    ]
+
+
+def answer_rows(application, language="vi"):
+    """Answers in the order of the form: (section, label, value) rows."""
+    form_version = getattr(application, "form_version", None)
+    if form_version is not None:
+        from forms.selectors import answer_rows as form_answer_rows
+
+        return form_answer_rows(form_version, application.answers, language)
+    return [("", key, value) for key, value in application.answers.items()]
+
+
+def applicant_files(application):
+    return application.files.exclude(kind=FileKind.RESULT).order_by("created_at", "pk")
+
+
+def result_files(application):
+    return application.files.filter(kind=FileKind.RESULT)
+
+
+def supplement_reasons(application):
+    event = application.events.filter(action=Action.REQUEST_SUPPLEMENT).last()
+    return event.public_note if event else ""
+
+
+def monthly_statistics(*, year=None):
+    """Applications received, resolved on time and late, per procedure and month.
+
+    The law (Nghị định 61/2018 Điều 31, Thông tư 01/2018) asks agencies to
+    publish how applications were handled; "on time" compares the date of the
+    result with the due date promised at acceptance.
+    """
+    year = year or timezone.localdate().year
+    return list(
+        Application.objects.filter(submitted_at__year=year)
+        .annotate(month=TruncMonth("submitted_at"))
+        .values("month", "procedure_code", "procedure_name")
+        .annotate(
+            received=Count("pk"),
+            accepted=Count("pk", filter=Q(accepted_at__isnull=False)),
+            on_time=Count("pk", filter=Q(resolved_late=False)),
+            late=Count("pk", filter=Q(resolved_late=True) | Q(is_overdue=True)),
+            refused=Count("pk", filter=Q(state=State.REFUSED)),
+            withdrawn=Count("pk", filter=Q(state=State.WITHDRAWN)),
+        )
+        .order_by("month", "procedure_name")
+    )
+
+
+def applications_for_staff(user):
+    """The applications `user` may see on the desk: their units', or all for the head office."""
+    applications = Application.objects.select_related("receiving_unit")
+    if not user.is_authenticated or not user.has_perm("tracking.view_application"):
+        return applications.none()
+    if user.is_superuser:
+        return applications
+    member = getattr(user, "desk_member", None)
+    if member is None:
+        return applications.none()
+    if member.all_units:
+        return applications
+    return applications.filter(receiving_unit__in=member.units.all())
+
+
+def desk_queue(user, *, state="", procedure="", unit="", overdue=False, query=""):
+    """The desk's queue: open applications first, earliest due date first."""
+    applications = applications_for_staff(user)
+    if state:
+        applications = applications.filter(state=state)
+    if procedure:
+        applications = applications.filter(procedure_code=procedure)
+    if unit:
+        applications = applications.filter(receiving_unit_id=unit)
+    if overdue:
+        applications = applications.filter(is_overdue=True)
+    if query:
+        applications = applications.filter(
+            Q(dossier_code__icontains=query) | Q(applicant_name__icontains=query)
+        )
+    return applications.order_by(F("due_date").asc(nulls_last=True), "submitted_at")
+
+
+def desk_counts(user, *, today=None):
+    """Counts for the dashboard: by state, due this week, overdue."""
+    today = today or timezone.localdate()
+    week_end = today + timedelta(days=6 - today.weekday())
+    applications = applications_for_staff(user)
+    by_state = dict(applications.values_list("state").annotate(n=Count("pk")).order_by())
+    running = applications.filter(state__in=[State.ACCEPTED, State.IN_PROGRESS])
+    return {
+        "by_state": [(State(s), by_state.get(s, 0)) for s in State],
+        "waiting": by_state.get(State.SUBMITTED, 0),
+        "due_this_week": running.filter(
+            Q(new_due_date__isnull=True, due_date__range=(today, week_end))
+            | Q(new_due_date__range=(today, week_end))
+        ).count(),
+        "overdue": running.filter(is_overdue=True).count(),
+    }
+
+
+def procedures_in_use(user):
+    return (
+        applications_for_staff(user)
+        .values_list("procedure_code", "procedure_name")
+        .distinct()
+        .order_by("procedure_name")
+    )
