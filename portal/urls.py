@@ -15,6 +15,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Inbound edXML status packages from the document exchange (machine to machine).
+    path("lien-thong/", include("tracking.exchange.urls")),
 ]
 
 if settings.DEBUG:

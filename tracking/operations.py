@@ -208,7 +208,8 @@ def _attach(application, event, files, kind):
 def _notify_after_commit(event):
     from tracking.tasks import send_event_notice
 
-    transaction.on_commit(lambda: send_event_notice.delay(event.pk))
+    # robust: a broker outage after commit must not turn a done change into an error.
+    transaction.on_commit(lambda: send_event_notice.delay(event.pk), robust=True)
 
 
 def transition(
@@ -259,15 +260,36 @@ def transition(
 
 
 def accept_application(*, application, actor, due_date, note="") -> ApplicationEvent:
-    """Tiếp nhận: the deadline starts; the applicant gets receipt form 01."""
-    return transition(
-        application=application,
-        action=Action.ACCEPT,
-        actor=actor,
-        note=note,
-        changes={"accepted_at": timezone.now(), "due_date": due_date},
-        data={"due_date": due_date.isoformat()},
-    )
+    """Tiếp nhận: the deadline starts; the applicant gets receipt form 01; the
+    hand-off to the document exchange is queued in the same transaction."""
+    from tracking.exchange.operations import queue_handoff
+
+    with transaction.atomic():
+        event = transition(
+            application=application,
+            action=Action.ACCEPT,
+            actor=actor,
+            note=note,
+            changes={"accepted_at": timezone.now(), "due_date": due_date},
+            data={"due_date": due_date.isoformat()},
+        )
+        queue_handoff(application=application, event=event)
+    return event
+
+
+def record_exchange_status(*, application, note="", data=None) -> ApplicationEvent:
+    """A status from the document exchange that changes no state: logged in the timeline."""
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        return _log(
+            locked,
+            Action.EXCHANGE_STATUS,
+            locked.state,
+            locked.state,
+            actor="exchange",
+            note=note,
+            data=data,
+        )
 
 
 def request_supplement(*, application, actor, reasons: str) -> ApplicationEvent:

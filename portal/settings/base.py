@@ -6,6 +6,7 @@ ones `make run` uses: SQLite, Celery tasks run in-process after commit,
 local-memory cache, media in a local folder.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "services",
     "forms",
     "tracking",
+    "tracking.exchange",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -222,6 +224,7 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_RESULT_BACKEND = None
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -230,6 +233,15 @@ CELERY_BEAT_SCHEDULE = {
     "flag-overdue-applications": {
         "task": "tracking.tasks.flag_overdue_applications",
         "schedule": crontab(hour=0, minute=15),
+    },
+    # Document exchange (tracking/exchange).
+    "sweep-exchange-outbox": {
+        "task": "tracking.exchange.tasks.sweep_exchange_outbox",
+        "schedule": 120.0,
+    },
+    "exchange-digest": {
+        "task": "tracking.exchange.tasks.send_exchange_digest",
+        "schedule": crontab(hour=7, minute=0),
     },
 }
 
@@ -295,6 +307,28 @@ AGENCY_CERTIFICATE_PASSWORD = env("AGENCY_CERTIFICATE_PASSWORD", "dev-only-certi
 AGENCY_CERTIFICATE_AUTOCREATE = True
 # Subject name of the development certificate; empty: the agency name in AgencySettings.
 AGENCY_CERTIFICATE_COMMON_NAME = env("AGENCY_CERTIFICATE_COMMON_NAME", "")
+
+# --- Document exchange (tracking/exchange): edXML hand-off of accepted applications.
+# Receiving organisations by OrganId, as JSON (see tracking/exchange/peers.py).
+# Default: the agency's own document system, reached through a drop folder.
+EXCHANGE_DROP_DIR = Path(env("EXCHANGE_DROP_DIR", str(BASE_DIR / "var" / "exchange" / "outbox")))
+EXCHANGE_PEERS = json.loads(env("EXCHANGE_PEERS", "") or "null") or {
+    "000.00.12.H34": {
+        "name": "Hệ thống quản lý văn bản và điều hành (thử nghiệm)",
+        "transport": "folder",
+        "default": True,
+    }
+}
+EXCHANGE_PROMULGATION_PLACE = env("EXCHANGE_PROMULGATION_PLACE", "")
+EXCHANGE_MAX_ATTEMPTS = int(env("EXCHANGE_MAX_ATTEMPTS", "8"))
+EXCHANGE_RETRY_BASE_SECONDS = float(env("EXCHANGE_RETRY_BASE_SECONDS", "30"))
+EXCHANGE_RETRY_MAX_SECONDS = float(env("EXCHANGE_RETRY_MAX_SECONDS", "3600"))
+EXCHANGE_SENDING_LEASE_SECONDS = float(env("EXCHANGE_SENDING_LEASE_SECONDS", "300"))
+EXCHANGE_STUCK_AFTER_SECONDS = float(env("EXCHANGE_STUCK_AFTER_SECONDS", "300"))
+EXCHANGE_SWEEP_BATCH = int(env("EXCHANGE_SWEEP_BATCH", "500"))
+EXCHANGE_INBOUND_MAX_BYTES = int(env("EXCHANGE_INBOUND_MAX_BYTES", str(2 * 1024 * 1024)))
+EXCHANGE_DIGEST_STUCK_MINUTES = int(env("EXCHANGE_DIGEST_STUCK_MINUTES", "60"))
+EXCHANGE_DIGEST_RECIPIENTS = env_list("EXCHANGE_DIGEST_RECIPIENTS")
 
 LOGGING = {
     "version": 1,

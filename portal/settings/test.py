@@ -33,3 +33,5 @@ SITE_URL = WAGTAILADMIN_BASE_URL
 # A development certificate per test process, created on first use.
 AGENCY_CERTIFICATE_PATH = _TEST_FILES / "certs" / "agency-test.p12"
 AGENCY_CERTIFICATE_COMMON_NAME = "Sở Thông tin và Truyền thông (thử nghiệm)"
+# Document exchange: packages of a test run go to its temporary folder.
+EXCHANGE_DROP_DIR = _TEST_FILES / "exchange"

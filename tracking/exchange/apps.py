@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExchangeConfig(AppConfig):
+    """Its own app (label `exchange`) so that its migrations stay apart from tracking's."""
+
+    name = "tracking.exchange"
+    label = "exchange"
+    verbose_name = _("Liên thông văn bản")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,78 @@
+"""The exchange on the back-office desk: raw packages and the re-send button.
+
+Staff see the messages of the applications they may see on the desk
+(`tracking.selectors.applications_for_staff`), nothing else.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+
+from tracking import operations as tracking_operations
+from tracking import selectors as tracking_selectors
+from tracking.exchange import operations
+from tracking.exchange.models import ExchangeMessage, InboundPackage
+
+
+def _visible_message(user, pk):
+    if not user.has_perm("tracking.view_application"):
+        raise PermissionDenied
+    return get_object_or_404(
+        ExchangeMessage.objects.filter(
+            application__in=tracking_selectors.applications_for_staff(user)
+        ),
+        pk=pk,
+    )
+
+
+def _xml_response(content: bytes, name: str):
+    response = HttpResponse(bytes(content), content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+class PackageView(View):
+    """The signed package as it was (or will be) sent."""
+
+    def get(self, request, pk):
+        message = _visible_message(request.user, pk)
+        if not message.package:
+            raise Http404
+        return _xml_response(message.package, f"goi-tin-{message.pk}.xml")
+
+
+class InboundView(View):
+    """A status package as it arrived."""
+
+    def get(self, request, pk):
+        if not request.user.has_perm("tracking.view_application"):
+            raise PermissionDenied
+        package = get_object_or_404(
+            InboundPackage.objects.filter(
+                message__application__in=tracking_selectors.applications_for_staff(request.user)
+            ),
+            pk=pk,
+        )
+        return _xml_response(package.raw, f"trang-thai-{package.pk}.xml")
+
+
+class RetryView(View):
+    """Re-send a message that failed or was refused."""
+
+    def post(self, request, pk):
+        if not request.user.has_perm("tracking.change_application"):
+            raise PermissionDenied
+        message = _visible_message(request.user, pk)
+        try:
+            operations.retry_message(message=message)
+        except tracking_operations.TrackingError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request, _("Đã đưa gói tin %(id)s vào hàng đợi gửi lại.") % {"id": message}
+            )
+        return redirect("tracking_desk:detail", pk=message.application_id)

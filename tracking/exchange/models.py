@@ -1,0 +1,113 @@
+"""The outbox of edXML packages and the log of status packages received."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tracking.exchange.constants import InboundOutcome, MessageState, RejectionCode, StatusCode
+
+
+class ExchangeMessage(models.Model):
+    """One accepted application on its way to the document exchange ("gói tin edXML").
+
+    Written in the transaction that accepts the application; sent after commit
+    by a Celery task. `document_id` (`OrganId,yyyy/MM/dd,Number/Notation`) is
+    the idempotency key the receiver deduplicates by, so re-sends are safe.
+    The package is built once and stored, so every re-send is byte-identical.
+    """
+
+    application = models.ForeignKey(
+        "tracking.Application",
+        verbose_name=_("hồ sơ"),
+        on_delete=models.PROTECT,
+        related_name="exchange_messages",
+    )
+    document_id = models.CharField(_("mã văn bản (DocumentId)"), max_length=100, unique=True)
+    from_organ_id = models.CharField(_("đơn vị gửi"), max_length=35)
+    to_organ_id = models.CharField(_("đơn vị nhận"), max_length=35)
+    state = models.CharField(
+        _("trạng thái"), max_length=16, choices=MessageState.choices, default=MessageState.QUEUED
+    )
+    package = models.BinaryField(_("gói tin"), blank=True, default=b"")
+    attempts = models.PositiveIntegerField(_("số lần gửi"), default=0)
+    next_attempt_at = models.DateTimeField(_("lần gửi tiếp theo"), default=timezone.now)
+    # While "sending", the send belongs to one worker until this time; after it
+    # the sweeper takes it back (the worker may have died mid-send).
+    lease_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(_("lỗi gần nhất"), blank=True)
+    response_status = models.PositiveIntegerField(_("mã phản hồi"), null=True, blank=True)
+    response_body = models.TextField(_("phản hồi của nơi nhận"), blank=True)
+    last_status_code = models.CharField(
+        _("trạng thái xử lý gần nhất"), max_length=2, choices=StatusCode.choices, blank=True
+    )
+    created_at = models.DateTimeField(_("thời điểm tạo"), default=timezone.now)
+    sent_at = models.DateTimeField(_("thời điểm gửi xong"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("gói tin liên thông")
+        verbose_name_plural = _("gói tin liên thông")
+        indexes = [models.Index(fields=["state", "next_attempt_at"])]
+
+    def __str__(self):
+        return self.document_id or f"#{self.pk}"
+
+    @property
+    def can_retry(self):
+        return self.state in (MessageState.FAILED, MessageState.REFUSED)
+
+    def get_package_url(self):
+        return reverse("exchange_desk:package", args=[self.pk])
+
+
+class InboundPackage(models.Model):
+    """A status package received from the exchange, kept whatever became of it.
+
+    `dedup_key` (peer, ResponseFor, StatusCode, Timestamp) makes a package that
+    arrives twice count once.
+    """
+
+    received_at = models.DateTimeField(_("thời điểm nhận"), default=timezone.now)
+    raw = models.BinaryField(_("gói tin"), blank=True, default=b"")
+    size = models.PositiveBigIntegerField(_("dung lượng"), default=0)
+    remote_addr = models.GenericIPAddressField(null=True, blank=True)
+    from_organ_id = models.CharField(_("đơn vị gửi"), max_length=35, blank=True)
+    response_for = models.CharField(_("phản hồi cho văn bản"), max_length=100, blank=True)
+    status_code = models.CharField(
+        _("mã trạng thái"), max_length=2, choices=StatusCode.choices, blank=True
+    )
+    description = models.TextField(_("mô tả"), blank=True)
+    status_timestamp = models.CharField(_("thời điểm trạng thái"), max_length=19, blank=True)
+    message = models.ForeignKey(
+        ExchangeMessage,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="statuses",
+    )
+    outcome = models.CharField(_("kết quả"), max_length=16, choices=InboundOutcome.choices)
+    rejection_code = models.CharField(
+        _("lý do từ chối"), max_length=32, choices=RejectionCode.choices, blank=True
+    )
+    error = models.TextField(_("chi tiết lỗi"), blank=True)
+    dedup_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    event = models.ForeignKey(
+        "tracking.ApplicationEvent",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = _("gói tin trạng thái nhận về")
+        verbose_name_plural = _("gói tin trạng thái nhận về")
+
+    def __str__(self):
+        return f"{self.response_for or '?'} {self.status_code or '?'} ({self.outcome})"
+
+    def get_raw_url(self):
+        return reverse("exchange_desk:inbound", args=[self.pk])

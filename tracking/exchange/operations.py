@@ -1,0 +1,421 @@
+"""Everything that changes the outbox and applies what the exchange answers.
+
+Delivery is at least once: the outbox row is written in the transaction that
+accepts the application; a Celery task sends it after commit and retries with
+backoff; the sweeper re-drives what got stuck (broker down at accept time, a
+worker killed mid-send). The receiver deduplicates by DocumentId.
+"""
+
+import logging
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tracking import operations as tracking_operations
+from tracking.constants import State
+from tracking.exchange import packages, peers, transports
+from tracking.exchange.constants import (
+    PENDING_STATES,
+    PROCESSING_CODES,
+    InboundOutcome,
+    MessageState,
+    RejectionCode,
+    StatusCode,
+)
+from tracking.exchange.edxml import PackageRejected, read_status
+from tracking.exchange.models import ExchangeMessage, InboundPackage
+from tracking.exchange.xmlsecurity import (
+    InboundRejected,
+    parse_hardened,
+    verify_hmac,
+    verify_signature,
+)
+
+logger = logging.getLogger(__name__)
+
+# How far along the receiving system is; a status never moves a message back.
+PROGRESS = {
+    StatusCode.ARRIVED: 1,
+    StatusCode.REGISTERED: 3,
+    StatusCode.ASSIGNED: 4,
+    StatusCode.PROCESSING: 5,
+    StatusCode.COMPLETED: 6,
+}
+# Raw bytes kept of a refused inbound package, for inspection.
+KEEP_REJECTED_BYTES = 256 * 1024
+
+
+# --- Outbound ---------------------------------------------------------------
+
+
+def queue_handoff(*, application, event=None) -> ExchangeMessage:
+    """Write the outbox message of an application just accepted (same transaction as the
+    acceptance), and send it once the transaction commits."""
+    unit_code = application.receiving_unit.identifier_code
+    peer = peers.peer_for_unit(unit_code)
+    day = timezone.localtime(application.accepted_at or timezone.now()).date()
+    message = ExchangeMessage.objects.create(
+        application=application,
+        document_id=f"pending-{uuid.uuid4().hex}",
+        from_organ_id=unit_code,
+        to_organ_id=peer.organ_id,
+    )
+    message.document_id = packages.document_id_for(message=message, unit_code=unit_code, day=day)
+    message.save(update_fields=["document_id"])
+    transaction.on_commit(lambda: enqueue(message.pk))
+    return message
+
+
+def enqueue(message_id: int) -> bool:
+    """Hand the message to Celery. If the broker is down the message stays queued and
+    the sweeper sends it later, so the caller (an acceptance) never fails for it."""
+    from tracking.exchange.tasks import send_exchange_message
+
+    try:
+        send_exchange_message.delay(message_id)
+    except Exception:  # noqa: BLE001 - any broker error: the sweeper re-drives it.
+        logger.warning("exchange message %s not queued (broker unavailable?)", message_id)
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class SendOutcome:
+    state: str
+    retry_in: float | None = None
+
+
+def backoff_seconds(attempts: int) -> float:
+    """Exponential backoff with equal jitter, capped: base·2^(n−1), between half and all of it."""
+    ceiling = min(
+        settings.EXCHANGE_RETRY_MAX_SECONDS,
+        settings.EXCHANGE_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0),
+    )
+    return secrets.SystemRandom().uniform(ceiling / 2, ceiling)
+
+
+def _claim(message_id: int, now) -> bool:
+    """Take the message for one send: queued, or sending with an expired lease."""
+    lease = now + timedelta(seconds=settings.EXCHANGE_SENDING_LEASE_SECONDS)
+    return bool(
+        ExchangeMessage.objects.filter(pk=message_id)
+        .filter(Q(state=MessageState.QUEUED) | Q(state=MessageState.SENDING, lease_until__lt=now))
+        .update(
+            state=MessageState.SENDING,
+            lease_until=lease,
+            attempts=F("attempts") + 1,
+            updated_at=now,
+        )
+    )
+
+
+def _fail(message_id: int, error) -> SendOutcome:
+    ExchangeMessage.objects.filter(pk=message_id).update(
+        state=MessageState.FAILED,
+        lease_until=None,
+        last_error=str(error),
+        updated_at=timezone.now(),
+    )
+    logger.error("exchange message %s failed: %s", message_id, error)
+    return SendOutcome(MessageState.FAILED)
+
+
+def send_message(*, message_id: int) -> SendOutcome:
+    """Build (once) and send one outbox message; say whether and when to try again."""
+    now = timezone.now()
+    if not _claim(message_id, now):
+        current = ExchangeMessage.objects.filter(pk=message_id).values_list("state", flat=True)
+        return SendOutcome(current.first() or "missing")
+    message = ExchangeMessage.objects.select_related("application__receiving_unit").get(
+        pk=message_id
+    )
+    try:
+        if not message.package:
+            message.package = packages.build_edxml_package(message)
+            ExchangeMessage.objects.filter(pk=message_id).update(package=message.package)
+        peer = peers.peer(message.to_organ_id)
+        if peer is None:
+            raise transports.PermanentTransportError(
+                _("Đơn vị nhận %(code)s chưa được cấu hình liên thông.")
+                % {"code": message.to_organ_id}
+            )
+        delivery = transports.send(
+            peer, package=bytes(message.package), document_id=message.document_id
+        )
+    except PackageRejected as error:
+        return _fail(message_id, _("Gói tin không đúng chuẩn: %(errors)s") % {"errors": error})
+    except transports.PermanentTransportError as error:
+        return _fail(message_id, error)
+    except transports.TransportError as error:
+        if message.attempts >= settings.EXCHANGE_MAX_ATTEMPTS:
+            return _fail(
+                message_id,
+                _("Đã thử %(n)s lần, lỗi gần nhất: %(error)s")
+                % {"n": message.attempts, "error": error},
+            )
+        delay = backoff_seconds(message.attempts)
+        ExchangeMessage.objects.filter(pk=message_id, state=MessageState.SENDING).update(
+            state=MessageState.QUEUED,
+            lease_until=None,
+            next_attempt_at=timezone.now() + timedelta(seconds=delay),
+            last_error=str(error),
+            updated_at=timezone.now(),
+        )
+        logger.warning("exchange message %s: %s; retry in %.1fs", message_id, error, delay)
+        return SendOutcome(MessageState.QUEUED, retry_in=delay)
+    ExchangeMessage.objects.filter(pk=message_id).update(
+        state=MessageState.SENT,
+        lease_until=None,
+        sent_at=timezone.now(),
+        response_status=delivery.status,
+        response_body=delivery.body,
+        last_error="",
+        updated_at=timezone.now(),
+    )
+    return SendOutcome(MessageState.SENT)
+
+
+def retry_message(*, message: ExchangeMessage) -> ExchangeMessage:
+    """Staff re-drive a message that failed or was refused.
+
+    A failed message (never delivered) is queued again as it was, same
+    DocumentId. A refused one (status 02) was delivered and turned down, so the
+    receiver knows its DocumentId: a new message with a new number is sent.
+    """
+    with transaction.atomic():
+        locked = ExchangeMessage.objects.select_for_update().get(pk=message.pk)
+        if locked.state == MessageState.REFUSED:
+            return queue_handoff(application=locked.application)
+        if locked.state != MessageState.FAILED:
+            raise tracking_operations.TrackingError(
+                _("Chỉ gửi lại được gói tin đã thất bại hoặc bị từ chối.")
+            )
+        locked.state = MessageState.QUEUED
+        locked.attempts = 0
+        locked.next_attempt_at = timezone.now()
+        locked.save(update_fields=["state", "attempts", "next_attempt_at", "updated_at"])
+        transaction.on_commit(lambda: enqueue(locked.pk))
+    return locked
+
+
+def retry_failed_messages() -> int:
+    """Re-drive every failed message (the management command's --retry-failed)."""
+    count = 0
+    for message in ExchangeMessage.objects.filter(state=MessageState.FAILED):
+        retry_message(message=message)
+        count += 1
+    return count
+
+
+def sweep_outbox(*, now=None) -> list[int]:
+    """Send again what is stuck: queued past its time (its task was lost, or never
+    reached the broker) or sending past its lease (its worker died). Give up on
+    messages that used all their attempts."""
+    now = now or timezone.now()
+    ExchangeMessage.objects.filter(
+        state=MessageState.SENDING,
+        lease_until__lt=now,
+        attempts__gte=settings.EXCHANGE_MAX_ATTEMPTS,
+    ).update(
+        state=MessageState.FAILED,
+        lease_until=None,
+        last_error=_("Quá số lần gửi cho phép; lần gửi cuối không kết thúc."),
+        updated_at=now,
+    )
+    overdue = now - timedelta(seconds=settings.EXCHANGE_STUCK_AFTER_SECONDS)
+    stuck = list(
+        ExchangeMessage.objects.filter(
+            Q(state=MessageState.QUEUED, next_attempt_at__lte=overdue)
+            | Q(state=MessageState.SENDING, lease_until__lt=now)
+        )
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[: settings.EXCHANGE_SWEEP_BATCH]
+    )
+    for message_id in stuck:
+        enqueue(message_id)
+    return stuck
+
+
+def send_failure_digest(*, now=None) -> int:
+    """E-mail the admins the hand-offs that failed or are stuck; return how many were listed."""
+    from django.contrib.auth import get_user_model
+
+    now = now or timezone.now()
+    stuck_before = now - timedelta(minutes=settings.EXCHANGE_DIGEST_STUCK_MINUTES)
+    messages = list(
+        ExchangeMessage.objects.filter(
+            Q(state__in=[MessageState.FAILED, MessageState.REFUSED])
+            | Q(state__in=PENDING_STATES, created_at__lt=stuck_before)
+        ).select_related("application")
+    )
+    recipients = list(settings.EXCHANGE_DIGEST_RECIPIENTS) or list(
+        get_user_model()
+        .objects.filter(is_superuser=True, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if not messages or not recipients:
+        return 0
+    context = {"messages": messages, "site_url": settings.SITE_URL, "now": now}
+    send_mail(
+        subject=_("[Liên thông văn bản] %(n)s gói tin cần xử lý") % {"n": len(messages)},
+        message=render_to_string("exchange/email/digest.txt", context),
+        from_email=None,
+        recipient_list=recipients,
+    )
+    return len(messages)
+
+
+# --- Inbound ----------------------------------------------------------------
+
+
+def _authenticate(root, raw: bytes, hmac_header: str):
+    """(peer, report) of a status package whose sender proved who it is."""
+    claimed = read_status(root)
+    peer = peers.peer(claimed.from_organ_id)
+    if peer is None:
+        raise InboundRejected(RejectionCode.UNKNOWN_PEER, claimed.from_organ_id)
+    certificate = peer.certificate_pem()
+    if certificate:
+        signed = verify_signature(root, certificate_pem=certificate)
+        report = read_status(signed)
+    elif peer.secret:
+        verify_hmac(raw, secret=peer.secret, header_value=hmac_header)
+        report = claimed
+    else:
+        raise InboundRejected(RejectionCode.UNKNOWN_PEER, "no certificate or secret configured")
+    if report.from_organ_id != peer.organ_id:
+        raise InboundRejected(RejectionCode.BAD_SIGNATURE, "signed sender differs")
+    return peer, report
+
+
+def receive_status_package(
+    *, raw: bytes, hmac_header: str = "", remote_addr: str | None = None
+) -> InboundPackage:
+    """Check, record and apply one status package. Never raises for a bad package:
+    the returned record says what became of it (and is kept in every case)."""
+    record = InboundPackage(size=len(raw), remote_addr=remote_addr)
+    try:
+        root = parse_hardened(raw, max_bytes=settings.EXCHANGE_INBOUND_MAX_BYTES)
+        peer, report = _authenticate(root, raw, hmac_header)
+        message = ExchangeMessage.objects.filter(
+            document_id=report.response_for, to_organ_id=peer.organ_id
+        ).first()
+        if message is None:
+            raise InboundRejected(RejectionCode.UNKNOWN_DOCUMENT, report.response_for)
+    except PackageRejected as error:
+        return _reject(record, raw, InboundRejected(RejectionCode.INVALID, str(error)))
+    except InboundRejected as error:
+        return _reject(record, raw, error)
+
+    record.raw = raw
+    record.from_organ_id = report.from_organ_id
+    record.response_for = report.response_for
+    record.status_code = report.status_code
+    record.description = report.description
+    record.status_timestamp = report.timestamp
+    record.message = message
+    try:
+        with transaction.atomic():
+            record.dedup_key = report.dedup_key
+            record.outcome = InboundOutcome.RECORDED
+            record.save()
+            # One status at a time per message, so out-of-order packages are judged in turn.
+            locked = ExchangeMessage.objects.select_for_update().get(pk=message.pk)
+            outcome, event = apply_status(message=locked, report=report)
+            record.outcome = outcome
+            record.event = event
+            record.save(update_fields=["outcome", "event"])
+    except IntegrityError:
+        record.pk = None
+        record.dedup_key = None
+        record.outcome = InboundOutcome.DUPLICATE
+        record.event = None
+        record.save()
+    return record
+
+
+def refuse_oversized(*, size: int, remote_addr: str | None = None) -> InboundPackage:
+    """A package whose declared size is over the limit: refused unread, the fact kept."""
+    return _reject(
+        InboundPackage(size=size, remote_addr=remote_addr),
+        b"",
+        InboundRejected(RejectionCode.TOO_LARGE, f"{size} bytes"),
+    )
+
+
+def _reject(record, raw, error: InboundRejected) -> InboundPackage:
+    record.raw = raw[:KEEP_REJECTED_BYTES]
+    record.outcome = InboundOutcome.REJECTED
+    record.rejection_code = error.code
+    record.error = error.detail[:5000]
+    record.save()
+    logger.warning("exchange status package refused: %s", error)
+    return record
+
+
+def apply_status(*, message: ExchangeMessage, report):
+    """Apply one status to the application, per DESIGN §5; return (outcome, event).
+
+    - 03 registered, 04 assigned, 05 processing: accepted → in_progress.
+    - 06 completed: accepted or in_progress → decided (the result file itself
+      comes from the desk; the event says the document system finished).
+    - 02 refused: the receiving system turned the package down. That is not a
+      decision on the application (refusing or stopping it needs reasons the
+      desk gives), so it is logged, the message is marked refused and shows on
+      the desk with a re-send button.
+    - 01 arrived, 13/15/16 take-back and update, and any status that would move
+      the application backwards (out of order): logged only.
+    """
+    application = message.application
+    application.refresh_from_db()
+    code = report.status_code
+    label = StatusCode(code).label if code in StatusCode.values else _("Mã trạng thái khác")
+    note = f"[{code}] {label}" + (f": {report.description}" if report.description else "")
+    data = {
+        "exchange": {
+            "document_id": report.response_for,
+            "status_code": code,
+            "timestamp": report.timestamp,
+            "from": report.from_organ_id,
+            "staff": report.staff,
+        }
+    }
+    updates = {}
+    if code in PROGRESS and PROGRESS[code] > PROGRESS.get(message.last_status_code, 0):
+        updates["last_status_code"] = code
+    if code == StatusCode.REFUSED:
+        updates.update(
+            state=MessageState.REFUSED, last_status_code=code, last_error=report.description
+        )
+    if updates:
+        ExchangeMessage.objects.filter(pk=message.pk).update(**updates, updated_at=timezone.now())
+
+    state = application.state
+    try:
+        if code in PROCESSING_CODES and state == State.ACCEPTED:
+            event = tracking_operations.start_processing(
+                application=application, actor="exchange", note=note
+            )
+            return InboundOutcome.APPLIED, event
+        if code == StatusCode.COMPLETED and state in (State.ACCEPTED, State.IN_PROGRESS):
+            event = tracking_operations.record_result(
+                application=application, actor="exchange", files=[], note=note
+            )
+            return InboundOutcome.APPLIED, event
+    except tracking_operations.InvalidTransition:
+        # Staff moved the application meanwhile; the status is still worth logging.
+        pass
+    event = tracking_operations.record_exchange_status(
+        application=application, note=note, data=data
+    )
+    return InboundOutcome.RECORDED, event

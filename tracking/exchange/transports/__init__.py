@@ -1,0 +1,37 @@
+"""How a package reaches its receiver: one module per transport, picked by name.
+
+A transport takes the package bytes and returns a `Delivery` (the receiver's
+answer), or raises `TransportError` (try again later) or `PermanentTransportError`
+(the receiver refuses the package: retrying cannot help).
+"""
+
+from dataclasses import dataclass
+from importlib import import_module
+
+
+@dataclass(frozen=True)
+class Delivery:
+    status: int | None
+    body: str
+
+
+class TransportError(Exception):
+    """The package did not get through this time (network, timeout, 5xx)."""
+
+
+class PermanentTransportError(TransportError):
+    """The receiver answered that it will never take this package."""
+
+
+TRANSPORTS = {
+    "http": "tracking.exchange.transports.http",
+    "folder": "tracking.exchange.transports.folder",
+}
+
+
+def send(peer, *, package: bytes, document_id: str) -> Delivery:
+    try:
+        module = import_module(TRANSPORTS[peer.transport])
+    except KeyError as error:
+        raise PermanentTransportError(f"unknown transport {peer.transport!r}") from error
+    return module.send(peer, package=package, document_id=document_id)

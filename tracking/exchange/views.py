@@ -1,0 +1,64 @@
+"""The inbound endpoint the document exchange posts status packages to."""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from tracking.exchange import operations
+from tracking.exchange.constants import InboundOutcome, RejectionCode
+from tracking.exchange.models import InboundPackage
+from tracking.exchange.xmlsecurity import HMAC_HEADER
+
+HTTP_STATUS = {
+    RejectionCode.TOO_LARGE: 413,
+    RejectionCode.UNKNOWN_PEER: 403,
+    RejectionCode.BAD_SIGNATURE: 403,
+    RejectionCode.UNKNOWN_DOCUMENT: 404,
+}
+
+
+def _answer(record: InboundPackage) -> JsonResponse:
+    if record.outcome == InboundOutcome.REJECTED:
+        code = record.rejection_code
+        return JsonResponse(
+            {
+                "ok": False,
+                "code": code,
+                "message": str(RejectionCode(code).label),
+                "reference": record.pk,
+            },
+            status=HTTP_STATUS.get(code, 400),
+        )
+    return JsonResponse(
+        {
+            "ok": True,
+            "code": record.outcome,
+            "message": str(InboundOutcome(record.outcome).label),
+            "reference": record.pk,
+        }
+    )
+
+
+@csrf_exempt
+@require_POST
+def receive_status(request):
+    """POST an edXML status package (application/xml); answers JSON with a `code`.
+
+    Authenticated by the package's XML signature (peer certificate) or by the
+    `X-Edxml-Hmac: sha256=<hex>` header (peer secret); see `operations`.
+    """
+    limit = settings.EXCHANGE_INBOUND_MAX_BYTES
+    remote_addr = request.META.get("REMOTE_ADDR") or None
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > limit:
+        # Not read at all: only the fact is kept.
+        return _answer(operations.refuse_oversized(size=declared, remote_addr=remote_addr))
+    raw = request.read(limit + 1)
+    record = operations.receive_status_package(
+        raw=raw, hmac_header=request.headers.get(HMAC_HEADER, ""), remote_addr=remote_addr
+    )
+    return _answer(record)
