@@ -1,0 +1,339 @@
+"""End to end with a real Celery worker (a subprocess) on Redis and PostgreSQL, and a
+real HTTP peer in this process: delivery, faults, and the statuses that come back.
+
+These tests commit for real (the worker is another process), so they run outside
+pytest-django's per-test transaction and remove what they created at the end: the
+module's `db` fixture stands for that committed database (one demo load for the
+module instead of one per test, as a transactional test would need).
+"""
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import redis
+from django.conf import settings as django_settings
+from django.db import connection
+
+from portal.celery import app as celery_app
+from tests.conftest import load_demo_if_missing, require_service
+from tests.exchange.conftest import TestPeer, peers_config, post_status, status_package
+from tests.exchange.signature_check import canonical_check, xmlsec1_verify
+from tests.tracking.factories import ApplicationFactory
+from tracking.constants import State
+from tracking.exchange import operations
+from tracking.exchange.constants import MessageState
+from tracking.exchange.models import ExchangeMessage, InboundPackage
+from tracking.models import Application, ApplicationEvent, ApplicationFile, DossierSequence
+from tracking.signing import load_agency_credentials
+
+BROKER_URL = os.environ.get("CELERY_TEST_BROKER_URL", "redis://127.0.0.1:6379/13")
+UNREACHABLE_BROKER = "redis://127.0.0.1:1/0"
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+# Short timings so that faults heal within seconds.
+WORKER_TIMINGS = {
+    "EXCHANGE_RETRY_BASE_SECONDS": "0.4",
+    "EXCHANGE_RETRY_MAX_SECONDS": "1.5",
+    "EXCHANGE_MAX_ATTEMPTS": "15",
+    "EXCHANGE_SENDING_LEASE_SECONDS": "4",
+}
+
+
+def wait_for(predicate, timeout=30.0, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def broker_is_up(url):
+    try:
+        return redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+def point_app_at(broker_url, queue, *, eager=False):
+    """Send this process's tasks to `broker_url`/`queue` (or run them eagerly)."""
+    celery_app.conf.update(broker_url=broker_url, task_always_eager=eager, task_default_queue=queue)
+    # Drop this app's handles only: kombu keeps one pool per broker, shared.
+    celery_app._pool = None
+    celery_app.__dict__.pop("amqp", None)
+
+
+class WorkerProcess:
+    """`celery -A portal worker` in a subprocess, with the settings of a deployed worker."""
+
+    def __init__(self, env, queue, log_path):
+        self.env = env
+        self.queue = queue
+        self.log_path = log_path
+        self.process = None
+
+    def start(self, timeout=60):
+        offset = self.log_path.stat().st_size if self.log_path.exists() else 0
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "portal",
+                    "worker",
+                    "-P",
+                    "solo",
+                    "-Q",
+                    self.queue,
+                    "-n",
+                    f"{self.queue}-{uuid.uuid4().hex[:4]}@%h",
+                    "--without-heartbeat",
+                    "--without-mingle",
+                    "--without-gossip",
+                    "-l",
+                    "INFO",
+                ],  # fmt: skip
+                cwd=PROJECT_DIR,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+
+        def ready():
+            assert self.process.poll() is None, self.log_path.read_text()[-3000:]
+            return b" ready." in self.log_path.read_bytes()[offset:]
+
+        wait_for(ready, timeout, "the Celery worker to start")
+
+    def kill(self):
+        self.process.kill()
+        self.process.wait(10)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+def database_url():
+    db = connection.settings_dict
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture(scope="module")
+def committed_db(django_db_setup, django_db_blocker):
+    """Database access without the per-test transaction; what the tests add is removed after."""
+    with django_db_blocker.unblock():
+        require_service(
+            connection.vendor == "postgresql", "needs PostgreSQL: set DATABASE_URL=postgres://…"
+        )
+        load_demo_if_missing()
+        last_application = Application.objects.order_by("-pk").values_list("pk", flat=True).first()
+        last_inbound = InboundPackage.objects.order_by("-pk").values_list("pk", flat=True).first()
+        sequences = {(s.unit_code, s.day): s.last for s in DossierSequence.objects.all()}
+        yield
+        created = Application.objects.filter(pk__gt=last_application or 0)
+        InboundPackage.objects.filter(pk__gt=last_inbound or 0).delete()
+        ExchangeMessage.objects.filter(application__in=created).delete()
+        ApplicationFile.objects.filter(application__in=created).delete()
+        ApplicationEvent.objects.filter(application__in=created).delete()
+        created.delete()
+        for sequence in DossierSequence.objects.all():
+            key = (sequence.unit_code, sequence.day)
+            if key not in sequences:
+                sequence.delete()
+            elif sequences[key] != sequence.last:
+                DossierSequence.objects.filter(pk=sequence.pk).update(last=sequences[key])
+
+
+@pytest.fixture(scope="module")
+def peer():
+    peer = TestPeer().start()
+    yield peer
+    peer.stop()
+
+
+@pytest.fixture(scope="module")
+def peers(peer, peer_credentials):
+    return peers_config(
+        peer_credentials, transport="http", url=peer.url, timeout=3, connect_timeout=1
+    )
+
+
+@pytest.fixture(scope="module")
+def queue(committed_db):
+    require_service(broker_is_up(BROKER_URL), f"needs Redis at {BROKER_URL}")
+    name = f"exchange-test-{uuid.uuid4().hex[:8]}"
+    saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
+    point_app_at(BROKER_URL, name)
+    yield name
+    point_app_at(saved[0], "celery", eager=saved[1])
+    redis.Redis.from_url(BROKER_URL).delete(name)
+
+
+@pytest.fixture(scope="module")
+def worker(queue, peers, tmp_path_factory):
+    load_agency_credentials()  # the worker signs with the same certificate file
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DEBUG": "false",
+        "DATABASE_URL": database_url(),
+        "DB_CONN_MAX_AGE": "0",
+        "CELERY_BROKER_URL": BROKER_URL,
+        "CELERY_TASK_DEFAULT_QUEUE": queue,
+        "PRIVATE_MEDIA_ROOT": str(django_settings.PRIVATE_MEDIA_ROOT),
+        "MEDIA_ROOT": str(django_settings.MEDIA_ROOT),
+        "AGENCY_CERTIFICATE_PATH": str(django_settings.AGENCY_CERTIFICATE_PATH),
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "EXCHANGE_PEERS": json.dumps(peers),
+        "PYTHONUNBUFFERED": "1",
+        **WORKER_TIMINGS,
+    }
+    env.pop("REDIS_URL", None)
+    process = WorkerProcess(env, queue, tmp_path_factory.mktemp("worker") / "worker.log")
+    process.start()
+    yield process
+    process.stop()
+
+
+@pytest.fixture
+def db(committed_db):
+    """The committed test database (see the module docstring), not a rolled-back transaction."""
+
+
+@pytest.fixture(autouse=True)
+def same_settings(db, settings, peers):
+    """This process routes and verifies with the configuration the worker has."""
+    settings.EXCHANGE_PEERS = peers
+    settings.EXCHANGE_STUCK_AFTER_SECONDS = 0
+    for name, value in WORKER_TIMINGS.items():
+        setattr(settings, name, float(value))
+
+
+@pytest.fixture(autouse=True)
+def fresh_peer(peer):
+    peer.plan.clear()
+    peer.hang = None
+    peer.hanging.clear()
+    if peer.server is None:
+        peer.start()
+
+
+def message_of(application):
+    return ExchangeMessage.objects.get(application=application)
+
+
+def wait_until_sent(message, timeout=30):
+    def sent():
+        message.refresh_from_db()
+        return message.state == MessageState.SENT
+
+    wait_for(sent, timeout, f"{message.document_id} to be sent")
+
+
+def test_an_accepted_application_reaches_the_peer_signed_and_its_statuses_drive_it(
+    worker, peer, peer_credentials, client, tmp_path
+):
+    application = ApplicationFactory(accepted=True)
+    message = message_of(application)
+    wait_until_sent(message)
+    assert peer.posts_of(message.document_id) == [message.document_id]
+    package = peer.documents[message.document_id]
+    assert package == bytes(message.package)
+    _, certificate, _ = load_agency_credentials()
+    verdict = xmlsec1_verify(package, certificate, tmp_path)
+    assert verdict.returncode == 0, verdict.stderr
+    canonical_check(package, certificate)
+
+    def reply(code):
+        raw = status_package(message.document_id, code, credentials=peer_credentials)
+        assert post_status(client, raw).status_code == 200
+        application.refresh_from_db()
+        return application.state
+
+    assert reply("01") == State.ACCEPTED
+    assert reply("03") == State.IN_PROGRESS
+    assert reply("05") == State.IN_PROGRESS
+    assert reply("06") == State.DECIDED
+
+
+def test_a_peer_down_then_up_gets_the_package_once_later(worker, peer):
+    peer.stop()
+    message = message_of(ApplicationFactory(accepted=True))
+
+    def retried():
+        message.refresh_from_db()
+        return message.attempts >= 2 and message.state == MessageState.QUEUED
+
+    wait_for(retried, 30, "failed attempts while the peer is down")
+    assert "ConnectionError" in message.last_error
+    peer.start()
+    wait_until_sent(message)
+    assert peer.posts_of(message.document_id) == [message.document_id]
+    assert message.response_status == 200
+
+
+def test_a_peer_answering_500_then_200_gets_it_on_the_retry(worker, peer):
+    peer.plan.append(500)
+    message = message_of(ApplicationFactory(accepted=True))
+    wait_until_sent(message)
+    assert message.attempts == 2
+    assert len(peer.posts_of(message.document_id)) == 2
+    assert message.document_id in peer.documents
+    assert (message.response_status, message.response_body) == (200, "received")
+
+
+def test_acceptance_succeeds_with_the_broker_down_and_the_sweeper_delivers_later(
+    worker, peer, queue
+):
+    point_app_at(UNREACHABLE_BROKER, queue)
+    try:
+        application = ApplicationFactory(accepted=True)
+    finally:
+        point_app_at(BROKER_URL, queue)
+    application.refresh_from_db()
+    assert application.state == State.ACCEPTED
+    message = message_of(application)
+    assert (message.state, message.attempts) == (MessageState.QUEUED, 0)
+    time.sleep(1)
+    assert not peer.posts_of(message.document_id)
+
+    assert message.pk in operations.sweep_outbox()
+    wait_until_sent(message)
+    assert peer.posts_of(message.document_id) == [message.document_id]
+
+
+def test_a_worker_killed_mid_send_is_redone_without_a_duplicate_at_the_peer(worker, peer):
+    release = threading.Event()
+    peer.hang = release
+    message = message_of(ApplicationFactory(accepted=True))
+    assert peer.hanging.wait(30), "the package never reached the peer"
+    worker.kill()
+    release.set()
+    message.refresh_from_db()
+    assert message.state == MessageState.SENDING
+    worker.start()
+
+    def swept_and_sent():
+        operations.sweep_outbox()  # what beat runs every few minutes
+        message.refresh_from_db()
+        return message.state == MessageState.SENT
+
+    wait_for(swept_and_sent, 40, "the sweeper to re-send after the lease")
+    assert message.attempts == 2
+    assert len(peer.posts_of(message.document_id)) == 2  # at least once …
+    assert list(peer.documents).count(message.document_id) == 1  # … and kept once
+    assert message.response_body == "duplicate"
