@@ -223,3 +223,32 @@ def test_peers_route_units_to_their_receiver(settings, peer_credentials):
     settings.EXCHANGE_PEERS = peers_config(peer_credentials)
     assert peer_for_unit("000.02.12.H34").organ_id == "000.00.13.H34"
     assert peer_for_unit("000.05.12.H34").organ_id == PEER_ID
+
+
+def test_the_desk_lists_the_statuses_received_and_their_raw_packages(
+    client, queued, peer_credentials
+):
+    from tests.exchange.conftest import post_status, status_package
+
+    raw = status_package(
+        queued.document_id, "05", credentials=peer_credentials, description="Đang thẩm định"
+    )
+    inbound = post_status(client, raw).json()["reference"]
+    client.force_login(make_staff("mot-cua", "000.01.12.H34"))
+    html = client.get(f"/admin/ho-so/{queued.application_id}/").content.decode()
+    assert "Trạng thái nhận về" in html and "Đang thẩm định" in html
+    assert f"/admin/lien-thong/trang-thai/{inbound}/" in html
+    response = client.get(f"/admin/lien-thong/trang-thai/{inbound}/")
+    assert response.status_code == 200 and response.content == raw
+
+
+def test_beat_runs_the_sweeper_and_the_digest():
+    from django.conf import settings
+
+    from portal.celery import app
+
+    tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "tracking.exchange.tasks.sweep_exchange_outbox" in tasks
+    assert "tracking.exchange.tasks.send_exchange_digest" in tasks
+    app.loader.import_default_modules()
+    assert tasks <= set(app.tasks)

@@ -82,7 +82,7 @@ def enqueue(message_id: int) -> bool:
 
     try:
         send_exchange_message.delay(message_id)
-    except Exception:  # noqa: BLE001 - any broker error: the sweeper re-drives it.
+    except Exception:  # any broker error: the sweeper re-drives the message later
         logger.warning("exchange message %s not queued (broker unavailable?)", message_id)
         return False
     return True
