@@ -16,6 +16,7 @@ from tests.tracking.test_desk import make_staff
 from tracking.exchange import operations
 from tracking.exchange.constants import MessageState
 from tracking.exchange.models import ExchangeMessage
+from tracking.operations import TrackingError
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +133,7 @@ def test_staff_read_the_raw_package(client, exchange_peers, django_capture_on_co
     client.force_login(make_staff("mot-cua", "000.01.12.H34", can_act=False))
     response = client.get(f"/admin/lien-thong/goi-tin/{message.pk}/")
     assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
+    assert response["Content-Type"].startswith("text/plain")  # never rendered as markup
     assert response.content == bytes(message.package)
     ExchangeMessage.objects.filter(pk=message.pk).update(state=MessageState.FAILED)
     refused = client.post(f"/admin/lien-thong/goi-tin/{message.pk}/gui-lai/")
@@ -146,6 +147,8 @@ def test_resending_a_refused_message_sends_a_new_document(queued, sent_later):
     fresh = operations.retry_message(message=queued)
     assert fresh.pk != queued.pk and fresh.document_id != queued.document_id
     assert fresh.state == MessageState.QUEUED
+    with pytest.raises(TrackingError):
+        operations.retry_message(message=queued)
 
 
 def test_the_sweeper_resends_what_is_stuck_and_gives_up_at_the_cap(
@@ -252,3 +255,20 @@ def test_beat_runs_the_sweeper_and_the_digest():
     assert "tracking.exchange.tasks.send_exchange_digest" in tasks
     app.loader.import_default_modules()
     assert tasks <= set(app.tasks)
+
+
+def test_the_overview_shows_health_problems_and_refused_packages(client, queued, exchange_peers):
+    from tests.exchange.conftest import post_status
+
+    ExchangeMessage.objects.filter(pk=queued.pk).update(
+        state=MessageState.FAILED, last_error="HTTP 503: bảo trì"
+    )
+    post_status(client, b"<not-edxml")
+    client.force_login(make_staff("mot-cua", "000.01.12.H34"))
+    html = client.get("/admin/lien-thong/").content.decode()
+    assert "Gửi thất bại" in html and queued.document_id in html and "HTTP 503" in html
+    assert "Gói tin trạng thái bị từ chối" not in html  # not tied to a unit: superusers only
+    admin = get_user_model().objects.create_superuser("quan-tri", "qt@so.example.vn", "x" * 12)
+    client.force_login(admin)
+    html = client.get("/admin/lien-thong/").content.decode()
+    assert "Gói tin trạng thái bị từ chối" in html and "Gói tin không phải XML hợp lệ" in html

@@ -10,10 +10,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from tracking import operations as tracking_operations
 from tracking import selectors as tracking_selectors
-from tracking.exchange import operations
+from tracking.exchange import operations, selectors
 from tracking.exchange.models import ExchangeMessage, InboundPackage
 
 
@@ -29,10 +31,40 @@ def _visible_message(user, pk):
 
 
 def _xml_response(content: bytes, name: str):
-    response = HttpResponse(bytes(content), content_type="application/xml; charset=utf-8")
+    # As plain text: a package is untrusted input, and a browser rendering XML
+    # would run the scripts of an XHTML payload in the admin's origin.
+    response = HttpResponse(bytes(content), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{name}"'
     response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
+
+
+class OverviewView(WagtailAdminTemplateMixin, TemplateView):
+    """Outbox health, the hand-offs that need attention and the refused inbound packages."""
+
+    template_name = "exchange/desk/overview.html"
+    page_title = _("Liên thông văn bản")
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("tracking.view_application"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        visible = ExchangeMessage.objects.filter(
+            application__in=tracking_selectors.applications_for_staff(user)
+        )
+        context.update(
+            health=selectors.outbox_health(messages=visible),
+            attention=selectors.messages_needing_attention(messages=visible)[:100],
+            # Refused packages belong to no application: only superusers see them.
+            refused=selectors.refused_inbound()[:100] if user.is_superuser else None,
+        )
+        return context
 
 
 class PackageView(View):
@@ -51,12 +83,12 @@ class InboundView(View):
     def get(self, request, pk):
         if not request.user.has_perm("tracking.view_application"):
             raise PermissionDenied
-        package = get_object_or_404(
-            InboundPackage.objects.filter(
-                message__application__in=tracking_selectors.applications_for_staff(request.user)
-            ),
-            pk=pk,
+        packages = InboundPackage.objects.filter(
+            message__application__in=tracking_selectors.applications_for_staff(request.user)
         )
+        if request.user.is_superuser:
+            packages = InboundPackage.objects.all()
+        package = get_object_or_404(packages, pk=pk)
         return _xml_response(package.raw, f"trang-thai-{package.pk}.xml")
 
 

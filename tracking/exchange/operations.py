@@ -22,9 +22,8 @@ from django.utils.translation import gettext as _
 
 from tracking import operations as tracking_operations
 from tracking.constants import State
-from tracking.exchange import packages, peers, transports
+from tracking.exchange import packages, peers, selectors, transports
 from tracking.exchange.constants import (
-    PENDING_STATES,
     PROCESSING_CODES,
     InboundOutcome,
     MessageState,
@@ -194,6 +193,12 @@ def retry_message(*, message: ExchangeMessage) -> ExchangeMessage:
     with transaction.atomic():
         locked = ExchangeMessage.objects.select_for_update().get(pk=message.pk)
         if locked.state == MessageState.REFUSED:
+            if ExchangeMessage.objects.filter(
+                application_id=locked.application_id, pk__gt=locked.pk
+            ).exists():
+                raise tracking_operations.TrackingError(
+                    _("Hồ sơ này đã được gửi lại bằng một gói tin mới.")
+                )
             return queue_handoff(application=locked.application)
         if locked.state != MessageState.FAILED:
             raise tracking_operations.TrackingError(
@@ -250,13 +255,7 @@ def send_failure_digest(*, now=None) -> int:
     from django.contrib.auth import get_user_model
 
     now = now or timezone.now()
-    stuck_before = now - timedelta(minutes=settings.EXCHANGE_DIGEST_STUCK_MINUTES)
-    messages = list(
-        ExchangeMessage.objects.filter(
-            Q(state__in=[MessageState.FAILED, MessageState.REFUSED])
-            | Q(state__in=PENDING_STATES, created_at__lt=stuck_before)
-        ).select_related("application")
-    )
+    messages = list(selectors.messages_needing_attention(now=now))
     recipients = list(settings.EXCHANGE_DIGEST_RECIPIENTS) or list(
         get_user_model()
         .objects.filter(is_superuser=True, is_active=True)

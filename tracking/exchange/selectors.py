@@ -1,8 +1,12 @@
 """Reads of the exchange: what the desk, the command and the digest show."""
 
-from django.db.models import Count, Min
+from datetime import timedelta
 
-from tracking.exchange.constants import PENDING_STATES, MessageState
+from django.conf import settings
+from django.db.models import Count, Min, Q
+from django.utils import timezone
+
+from tracking.exchange.constants import PENDING_STATES, InboundOutcome, MessageState
 from tracking.exchange.models import ExchangeMessage, InboundPackage
 
 
@@ -14,21 +18,36 @@ def statuses_for_application(application):
     return InboundPackage.objects.filter(message__application=application).defer("raw")
 
 
-def outbox_health() -> dict:
+def outbox_health(*, messages=None) -> dict:
     """Counts by state and the oldest message still waiting to go out."""
+    messages = ExchangeMessage.objects.all() if messages is None else messages
     counts = {state: 0 for state in MessageState.values}
-    for row in ExchangeMessage.objects.values("state").annotate(n=Count("pk")):
+    for row in messages.order_by().values("state").annotate(n=Count("pk")):
         counts[row["state"]] = row["n"]
-    oldest = (
-        ExchangeMessage.objects.filter(state__in=PENDING_STATES)
-        .order_by("created_at")
-        .defer("package")
-        .first()
-    )
+    pending = messages.filter(state__in=PENDING_STATES)
     return {
         "counts": counts,
-        "oldest_pending": oldest,
-        "oldest_pending_at": ExchangeMessage.objects.filter(state__in=PENDING_STATES).aggregate(
-            at=Min("created_at")
-        )["at"],
+        "rows": [(state, counts[state.value]) for state in MessageState],
+        "oldest_pending": pending.order_by("created_at").defer("package").first(),
+        "oldest_pending_at": pending.aggregate(at=Min("created_at"))["at"],
     }
+
+
+def messages_needing_attention(*, messages=None, now=None):
+    """Failed or refused messages, and pending ones older than the digest's threshold."""
+    messages = ExchangeMessage.objects.all() if messages is None else messages
+    now = now or timezone.now()
+    stuck_before = now - timedelta(minutes=settings.EXCHANGE_DIGEST_STUCK_MINUTES)
+    return (
+        messages.filter(
+            Q(state__in=[MessageState.FAILED, MessageState.REFUSED])
+            | Q(state__in=PENDING_STATES, created_at__lt=stuck_before)
+        )
+        .select_related("application")
+        .defer("package")
+        .order_by("created_at")
+    )
+
+
+def refused_inbound():
+    return InboundPackage.objects.filter(outcome=InboundOutcome.REJECTED).defer("raw")

@@ -1,7 +1,21 @@
-from django.urls import include, path
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 
 @hooks.register("register_admin_urls")
 def register_exchange_desk_urls():
     return [path("lien-thong/", include("tracking.exchange.desk_urls", namespace="exchange_desk"))]
+
+
+class ExchangeMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("tracking.view_application")
+
+
+@hooks.register("register_admin_menu_item")
+def register_exchange_menu_item():
+    return ExchangeMenuItem(
+        _("Liên thông văn bản"), reverse("exchange_desk:overview"), icon_name="mail", order=152
+    )
