@@ -273,7 +273,7 @@ def accept_application(*, application, actor, due_date, note="") -> ApplicationE
             changes={"accepted_at": timezone.now(), "due_date": due_date},
             data={"due_date": due_date.isoformat()},
         )
-        queue_handoff(application=application, event=event)
+        queue_handoff(application=application)
     return event
 
 

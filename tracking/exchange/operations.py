@@ -56,7 +56,7 @@ KEEP_REJECTED_BYTES = 256 * 1024
 # --- Outbound ---------------------------------------------------------------
 
 
-def queue_handoff(*, application, event=None) -> ExchangeMessage:
+def queue_handoff(*, application) -> ExchangeMessage:
     """Write the outbox message of an application just accepted (same transaction as the
     acceptance), and send it once the transaction commits."""
     unit_code = application.receiving_unit.identifier_code

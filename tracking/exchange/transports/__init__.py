@@ -30,8 +30,10 @@ TRANSPORTS = {
 
 
 def send(peer, *, package: bytes, document_id: str) -> Delivery:
+    """Send with the peer's transport: a name above, or the dotted path of a module
+    with the same `send(peer, *, package, document_id)` function."""
     try:
-        module = import_module(TRANSPORTS[peer.transport])
-    except KeyError as error:
+        module = import_module(TRANSPORTS.get(peer.transport, peer.transport))
+    except ImportError as error:
         raise PermanentTransportError(f"unknown transport {peer.transport!r}") from error
     return module.send(peer, package=package, document_id=document_id)
