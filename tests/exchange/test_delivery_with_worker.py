@@ -337,3 +337,31 @@ def test_a_worker_killed_mid_send_is_redone_without_a_duplicate_at_the_peer(work
     assert len(peer.posts_of(message.document_id)) == 2  # at least once …
     assert list(peer.documents).count(message.document_id) == 1  # … and kept once
     assert message.response_body == "duplicate"
+
+
+def test_the_same_status_posted_at_once_from_several_connections_applies_once(
+    peer_credentials, queue
+):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+    from django.test import Client
+
+    application = ApplicationFactory(accepted=True)
+    message = message_of(application)
+    raw = status_package(message.document_id, "06", credentials=peer_credentials)
+    barrier = threading.Barrier(4)
+
+    def post():
+        try:
+            barrier.wait(10)
+            return post_status(Client(), raw).json()["code"]
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(4) as pool:
+        codes = sorted(pool.map(lambda _: post(), range(4)))
+    assert codes == ["applied", "duplicate", "duplicate", "duplicate"]
+    application.refresh_from_db()
+    assert application.state == State.DECIDED
+    assert application.events.filter(action="decide").count() == 1
