@@ -1,0 +1,74 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from forms import admin_views
+from forms.models import FormDefinition
+
+
+class FormDefinitionViewSet(SnippetViewSet):
+    model = FormDefinition
+    icon = "form"
+    menu_label = _("Biểu mẫu trực tuyến")
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["title", "slug", "live_version", "in_maintenance", "updated_at"]
+    search_fields = ["title", "slug"]
+
+
+register_snippet(FormDefinitionViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_form_admin_urls():
+    return [
+        path("bieu-mau/<int:pk>/xuat-ban/", admin_views.publish, name="forms_publish"),
+        path("bieu-mau/<int:pk>/xuat-json/", admin_views.export, name="forms_export"),
+        path("bieu-mau/nhap-json/", admin_views.import_view, name="forms_import"),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def form_listing_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, FormDefinition):
+        return []
+    return [
+        ListingButton(
+            _("Xuất JSON"),
+            reverse("forms_export", args=[snippet.pk]),
+            icon_name="download",
+            priority=60,
+        ),
+        ListingButton(
+            _("Mở biểu mẫu"),
+            reverse("forms:start", kwargs={"slug": snippet.slug}),
+            icon_name="link-external",
+            priority=70,
+        ),
+    ]
+
+
+@hooks.register("register_snippet_action_menu_item")
+def publish_menu_item(model):
+    if model is not FormDefinition:
+        return None
+    from wagtail.snippets.action_menu import ActionMenuItem
+
+    class PublishVersionMenuItem(ActionMenuItem):
+        label = _("Xuất bản phiên bản mới")
+        name = "forms-publish"
+        icon_name = "upload"
+        template_name = "forms/admin/publish_menu_item.html"
+
+        def is_shown(self, context):
+            return context["view"] == "edit"
+
+        def get_context_data(self, parent_context):
+            context = super().get_context_data(parent_context)
+            context["publish_url"] = reverse("forms_publish", args=[parent_context["instance"].pk])
+            return context
+
+    return PublishVersionMenuItem(order=30)
