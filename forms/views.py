@@ -75,11 +75,14 @@ class FormWizardView(NamedUrlWizardView):
 
     def get_form_list(self):
         shown = set(visible_steps(self.schema, self.storage.answers_by_step()))
-        return OrderedDict(
+        form_list = OrderedDict(
             (key, form)
             for key, form in self.form_list.items()
             if key == REVIEW_STEP or key in shown
         )
+        # formtools clears these caches after a valid step; ours is recomputed each time.
+        self._resolved_form_list, self._cache_signature = form_list, None
+        return form_list
 
     def earlier_answers(self, step):
         """Answers of the visible steps before `step`, which its conditions may read."""
