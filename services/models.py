@@ -334,10 +334,28 @@ class Procedure(PortalPageMixin, Page):
         context["legal_links"] = list(self.legal_basis_links.select_related("document"))
         return context
 
+    def published_online_form(self):
+        """The online form with its latest version loaded in the same query, or None."""
+        if not self.online_form_id:
+            return None
+        if "_published_online_form" not in self.__dict__:
+            from forms.models import FormVersion
+
+            version = (
+                FormVersion.objects.select_related("definition")
+                .filter(definition_id=self.online_form_id)
+                .order_by("-number")
+                .first()
+            )
+            form = version.definition if version is not None else self.online_form
+            form._live_version = version
+            self.__dict__["_published_online_form"] = form
+        return self.__dict__["_published_online_form"]
+
     def online_application_url(self):
         """Where the applicant starts the online application (levels 3–4), or None
         when the procedure has no online form or the form is not open now."""
-        form = self.online_form if self.online_form_id else None
+        form = self.published_online_form()
         if self.service_level < 3 or form is None or not form.is_open():
             return None
         from forms.selectors import start_url
@@ -347,7 +365,7 @@ class Procedure(PortalPageMixin, Page):
     def blank_form_downloads(self):
         """Blank forms generated from the online form definition (PDF, DOCX) for
         levels 2–4: a list of objects with `label`, `url` and `format`."""
-        form = self.online_form if self.online_form_id else None
+        form = self.published_online_form()
         if self.service_level < 2 or form is None:
             return []
         from forms.selectors import blank_form_downloads
