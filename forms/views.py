@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import View
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
-from forms import blank, divisions, operations, selectors
+from forms import blank, confirmation, divisions, operations, selectors
 from forms.dynamic import StepForm, initial_for
 from forms.links import draft_uuid_for_token, resume_url
 from forms.models import Draft, FormDefinition
@@ -34,6 +34,24 @@ class ReviewForm(django_forms.Form):
         ),
         error_messages={"required": gettext_lazy("Vui lòng đánh dấu cam đoan để nộp hồ sơ.")},
     )
+
+    def __init__(self, *args, email="", check_code=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.check_code = check_code
+        if email:
+            self.fields["email_code"] = django_forms.CharField(
+                label=gettext_lazy("Mã xác nhận gửi tới %(email)s") % {"email": email},
+                max_length=6,
+                error_messages={"required": gettext_lazy("Vui lòng nhập mã xác nhận.")},
+            )
+
+    def clean_email_code(self):
+        code = self.cleaned_data["email_code"]
+        if self.check_code is not None and not self.check_code(code):
+            raise django_forms.ValidationError(
+                _("Mã xác nhận không đúng hoặc đã hết lượt nhập. Bấm “Gửi lại mã” để nhận mã mới.")
+            )
+        return code
 
 
 class FormWizardView(NamedUrlWizardView):
@@ -93,13 +111,31 @@ class FormWizardView(NamedUrlWizardView):
 
     def get_form_kwargs(self, step=None):
         if step == REVIEW_STEP:
-            return {}
+            email = self.email_to_confirm()
+            if not email:
+                return {}
+            extra = self.storage.extra
+            if confirmation.is_confirmed(extra, email):
+                return {}
+            return {
+                "email": email,
+                "check_code": lambda code: confirmation.check_code(extra, email, code),
+            }
         return {
             "schema": self.schema,
             "step": step_by_key(self.schema, step),
             "earlier_answers": self.earlier_answers(step),
             "uploads": self.storage.uploads(),
         }
+
+    def email_to_confirm(self):
+        """The address the applicant must confirm, or "" when the form does not ask."""
+        if not self.schema.get("confirm_email"):
+            return ""
+        stored = self.storage.answers_by_step()
+        keys = [key for key in self.get_form_list() if key != REVIEW_STEP]
+        answers = resolve_answers(self.schema, {key: stored.get(key, {}) for key in keys})
+        return confirmation.email_to_confirm(self.schema, answers)
 
     def get_form_initial(self, step):
         if step == REVIEW_STEP or self.storage.get_step_data(step) is not None:
@@ -139,6 +175,10 @@ class FormWizardView(NamedUrlWizardView):
     def post(self, *args, **kwargs):
         if "wizard_save" in self.request.POST:
             return self.save_for_later()
+        if "resend_code" in self.request.POST and self.email_to_confirm():
+            confirmation.send_code(self.storage.extra, self.email_to_confirm(), self.schema)
+            messages.info(self.request, _("Đã gửi lại mã xác nhận."))
+            return redirect(self.get_step_url(REVIEW_STEP))
         response = super().post(*args, **kwargs)
         form = getattr(self, "_posted_form", None)
         if isinstance(form, StepForm) and form.errors:
@@ -236,6 +276,12 @@ class FormWizardView(NamedUrlWizardView):
         )
         if current == REVIEW_STEP:
             context["review"] = self.review_sections(keys)
+            email = self.email_to_confirm()
+            extra = self.storage.extra
+            if email and not confirmation.is_confirmed(extra, email):
+                if confirmation.needs_code(extra, email):
+                    confirmation.send_code(extra, email, self.schema)
+                context["confirm_email"] = email
         return context
 
     def review_sections(self, keys):
