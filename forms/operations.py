@@ -168,6 +168,12 @@ def applicant_from_answers(schema, answers, user=None):
     from tracking.operations import Applicant
 
     found = form_schema.prefilled_answers(schema, answers)
+    if "address" not in found:
+        # Without a field marked as the applicant's address, the first address given.
+        for field in form_schema.all_input_fields(schema):
+            if field["type"] == "address" and answers.get(field["name"]):
+                found["address"] = form_schema.format_value(field, answers[field["name"]], "vi")
+                break
     full_name = found.get("full_name") or found.get("company_name") or ""
     if not full_name and user is not None and getattr(user, "is_authenticated", False):
         full_name = user.get_full_name() or user.get_username()

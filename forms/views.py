@@ -1,8 +1,10 @@
 """Public pages of the form engine: the step-by-step wizard, resume links, blank forms."""
 
 from collections import OrderedDict
+from datetime import timedelta
 
 from django import forms as django_forms
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -200,14 +202,9 @@ class FormWizardView(NamedUrlWizardView):
             {
                 "definition": self.definition,
                 "resume_url": self.request.build_absolute_uri(resume_url(draft)),
-                "expires_at": timezone.now() + timezone.timedelta(days=self._ttl_days()),
+                "expires_at": timezone.now() + timedelta(days=settings.FORMS_DRAFT_TTL_DAYS),
             },
         )
-
-    def _ttl_days(self):
-        from django.conf import settings
-
-        return settings.FORMS_DRAFT_TTL_DAYS
 
     def render_done(self, form, **kwargs):
         # Submitting changes state: only a POST of the review step does it.

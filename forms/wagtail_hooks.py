@@ -1,16 +1,42 @@
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import Button, ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from forms import admin_views
 from forms.models import FormDefinition
 
 
+class FormIndexView(IndexView):
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            *super().header_more_buttons,
+            Button(_("Nhập từ JSON"), url=reverse("forms_import"), icon_name="upload", priority=50),
+        ]
+
+
+class FormEditView(EditView):
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            *super().header_more_buttons,
+            Button(
+                _("Xuất JSON"),
+                url=reverse("forms_export", args=[self.object.pk]),
+                icon_name="download",
+                priority=50,
+            ),
+        ]
+
+
 class FormDefinitionViewSet(SnippetViewSet):
     model = FormDefinition
+    index_view_class = FormIndexView
+    edit_view_class = FormEditView
     icon = "form"
     menu_label = _("Biểu mẫu trực tuyến")
     menu_order = 220

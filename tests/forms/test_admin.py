@@ -126,3 +126,12 @@ def test_a_broken_import_file_is_explained(admin_client):
     upload = SimpleUploadedFile("hong.json", b"{not json")
     response = admin_client.post("/admin/bieu-mau/nhap-json/", {"file": upload})
     assert "Tệp không phải JSON hợp lệ." in response.content.decode()
+
+
+def test_the_admin_offers_json_import_and_export_buttons(admin_client):
+    html = admin_client.get("/admin/snippets/forms/formdefinition/").content.decode()
+    assert "/admin/bieu-mau/nhap-json/" in html
+    html = admin_client.get(
+        f"/admin/snippets/forms/formdefinition/edit/{newsletter().pk}/"
+    ).content.decode()
+    assert f"/admin/bieu-mau/{newsletter().pk}/xuat-json/" in html

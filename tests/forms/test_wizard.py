@@ -211,3 +211,18 @@ def test_a_form_in_maintenance_says_so():
 def test_the_wizard_speaks_english_under_en(client):
     response = client.get(f"/en/bieu-mau/{SLUG}/", follow=True)
     assert "Application for a licence to publish a newsletter" in response.content.decode()
+
+
+def test_the_wards_of_a_province_are_served_for_the_address_list(client):
+    data = client.get("/bieu-mau/dia-gioi/56/").json()
+    assert "Phường Nha Trang" in {name for _code, name in data["wards"]}
+    assert client.get("/bieu-mau/dia-gioi/999/").status_code == 404
+
+
+def test_the_application_keeps_the_address_of_the_organisation(walker):
+    fill_until_documents(walker)
+    fill_documents(walker)
+    walker.post("xem-lai", {"declaration": "on"})
+    application = Application.objects.get(form_version__definition__slug=SLUG)
+    assert application.applicant_address.startswith("12 Trần Phú, ")
+    assert application.applicant_address.endswith(", Khánh Hòa")
