@@ -18,6 +18,8 @@ from forms.blocks import StepsBlock, compile_steps
 from forms.constants import DISPLAY_TYPES, FieldType
 
 RESERVED_STEP_KEYS = {"xem-lai", "hoan-tat", "ban-nhap", "mau-trong"}
+# Paths under /bieu-mau/ that are not forms.
+RESERVED_SLUGS = {"ban-nhap", "dia-gioi", "ho-so-dang-soan"}
 
 
 class FormDefinition(PreviewableMixin, models.Model):
@@ -92,6 +94,8 @@ class FormDefinition(PreviewableMixin, models.Model):
 
     def clean(self):
         super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("Đường dẫn này được dành riêng, vui lòng chọn khác.")})
         errors = schema_errors(self.build_schema())
         if errors:
             raise ValidationError({"steps": errors})

@@ -197,7 +197,7 @@ def submit_draft(*, draft: Draft, answers: dict, user=None, language="vi"):
     from tracking.operations import SubmittedFile, submit_application
 
     with transaction.atomic():
-        locked = Draft.objects.select_for_update().select_related("application").get(pk=draft.pk)
+        locked = Draft.objects.select_for_update().get(pk=draft.pk)
         if locked.application_id:
             return locked.application
         version = locked.version

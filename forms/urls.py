@@ -10,6 +10,7 @@ wizard = views.FormWizardView.as_view(
 )
 
 urlpatterns = [
+    path("bieu-mau/ho-so-dang-soan/", views.my_drafts, name="my_drafts"),
     path("bieu-mau/ban-nhap/<str:token>/", views.resume, name="resume"),
     path("bieu-mau/dia-gioi/<int:province>/", views.wards, name="wards"),
     path("bieu-mau/<slug:slug>/mau-trong.<str:fmt>", views.BlankFormView.as_view(), name="blank"),

@@ -348,3 +348,17 @@ def wards(request, province):
     if not found:
         raise Http404
     return JsonResponse({"wards": [[code, name] for code, name in found.items()]})
+
+
+def my_drafts(request):
+    """The signed-in applicant's unfinished applications, each with its resume link."""
+    drafts = [
+        {
+            "title": text(draft.version.schema["title"]),
+            "updated_at": draft.updated_at,
+            "expires_at": draft.expires_at,
+            "url": resume_url(draft),
+        }
+        for draft in selectors.drafts_for_user(request.user)
+    ]
+    return render(request, "forms/my_drafts.html", {"drafts": drafts})

@@ -133,3 +133,11 @@ def test_no_profile_means_no_prefill_and_no_error(applicant):
         "email": "huong@example.vn",
         "full_name": "Hương",
     }
+
+
+def test_the_account_page_lists_the_drafts_with_resume_links(client, applicant):
+    client.force_login(applicant)
+    Walker(client, SLUG).post("co-quan-to-chuc", ORGANISATION)
+    html = client.get("/bieu-mau/ho-so-dang-soan/").content.decode()
+    assert "Tờ khai đề nghị cấp giấy phép xuất bản bản tin" in html
+    assert resume_url(Draft.objects.get()) in html
