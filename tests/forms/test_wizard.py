@@ -1,6 +1,9 @@
 """The applicant's journey through a demo form, with the test client."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from forms import divisions
 from forms.models import Draft
@@ -229,3 +232,22 @@ def test_the_application_keeps_the_address_of_the_organisation(walker):
     application = Application.objects.get(form_version__definition__slug=SLUG)
     assert application.applicant_address.startswith("12 Trần Phú, ")
     assert application.applicant_address.endswith(", Khánh Hòa")
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"opens_at": timedelta(days=2)}, "Biểu mẫu sẽ mở nhận hồ sơ từ"),
+        ({"closes_at": timedelta(days=-1)}, "Biểu mẫu đã ngừng nhận hồ sơ."),
+        ({"max_submissions": 0}, "Biểu mẫu đã nhận đủ số hồ sơ tối đa."),
+    ],
+)
+def test_the_schedule_and_the_cap_close_the_form(client, changes, message):
+    from forms.models import FormDefinition
+
+    now = timezone.now()
+    values = {k: now + v if isinstance(v, timedelta) else v for k, v in changes.items()}
+    FormDefinition.objects.filter(slug=SLUG).update(**values)
+    html = client.get(f"/bieu-mau/{SLUG}/").content.decode()
+    assert message in html
+    assert "Bước 1/" not in html
