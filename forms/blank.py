@@ -25,19 +25,20 @@ MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự d
 DOTS = "." * 80
 
 
-def storage_name(version, fmt) -> str:
-    return f"forms/blank/{version.definition_id}-{version.pk}-v{version.number}.{fmt}"
+def storage_name(version, fmt, language="vi") -> str:
+    return f"forms/blank/{version.definition_id}-{version.pk}-v{version.number}-{language}.{fmt}"
 
 
 def download_name(version, fmt) -> str:
     return f"{slugify(version.schema.get('slug', 'bieu-mau'))}-v{version.number}.{fmt}"
 
 
-def cached_blank_form(version, fmt):
-    """(storage name, content type) of the blank form, built on first use."""
-    name = storage_name(version, fmt)
+def cached_blank_form(version, fmt, language="vi"):
+    """(storage name, content type) of the blank form in a language, built on first use."""
+    name = storage_name(version, fmt, language)
     if not default_storage.exists(name):
-        content = build_pdf(version.schema) if fmt == "pdf" else build_docx(version.schema)
+        build = build_pdf if fmt == "pdf" else build_docx
+        content = build(version.schema, language)
         name = default_storage.save(name, ContentFile(content))
     return name, FORMATS[fmt]
 

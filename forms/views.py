@@ -331,7 +331,8 @@ class BlankFormView(View):
         version = definition.live_version
         if version is None or fmt not in blank.FORMATS:
             raise Http404
-        name, content_type = blank.cached_blank_form(version, fmt)
+        language = "en" if (get_language() or "vi").startswith("en") else "vi"
+        name, content_type = blank.cached_blank_form(version, fmt, language)
         from django.core.files.storage import default_storage
 
         return FileResponse(

@@ -135,3 +135,11 @@ def test_the_admin_offers_json_import_and_export_buttons(admin_client):
         f"/admin/snippets/forms/formdefinition/edit/{newsletter().pk}/"
     ).content.decode()
     assert f"/admin/bieu-mau/{newsletter().pk}/xuat-json/" in html
+
+
+def test_editors_can_search_the_forms(admin_client):
+    response = admin_client.get("/admin/snippets/forms/formdefinition/", {"q": "bản tin"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Tờ khai đề nghị cấp giấy phép xuất bản bản tin" in html
+    assert "Tờ khai đăng ký hoạt động cơ sở in" not in html

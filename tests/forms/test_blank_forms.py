@@ -57,7 +57,7 @@ def test_the_docx_has_every_step_and_label(client):
 def test_blank_forms_are_built_once_per_version(monkeypatch):
     current = version()
     blank.cached_blank_form(current, "pdf")
-    monkeypatch.setattr(blank, "build_pdf", lambda schema: pytest.fail("built twice"))
+    monkeypatch.setattr(blank, "build_pdf", lambda schema, language: pytest.fail("built twice"))
     blank.cached_blank_form(current, "pdf")
 
 
@@ -78,3 +78,11 @@ def test_a_closed_form_is_not_offered_online_but_its_blank_form_stays(demo_site)
     )
     assert procedure.online_application_url() is None
     assert [d.format for d in procedure.blank_form_downloads()] == ["pdf", "docx"]
+
+
+def test_the_english_site_gives_the_english_blank_form(client):
+    response = client.get(f"/en/bieu-mau/{SLUG}/mau-trong.pdf")
+    content = b"".join(response.streaming_content)
+    extracted = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages))
+    assert "REGISTRATION OF A PRINTING ESTABLISHMENT" in extracted
+    assert "Printing equipment" in extracted
