@@ -84,20 +84,16 @@ def import_definition(data: dict, *, publish=False, user=None) -> FormDefinition
     for name in DEFINITION_FIELDS:
         if name in data:
             setattr(definition, name, data[name])
-    definition.steps = _strip_ids(data.get("steps") or [])
-    errors = schema_errors(definition.build_schema())
-    if errors:
-        raise FormsError("; ".join(errors))
-    with transaction.atomic():
+    definition.steps = data.get("steps") or []
+    try:
         definition.full_clean()
+    except ValidationError as error:
+        raise FormsError("; ".join(error.messages)) from error
+    with transaction.atomic():
         definition.save()
         if publish:
             publish_definition(definition=definition, user=user)
     return definition
-
-
-def _strip_ids(raw):
-    return raw
 
 
 # Drafts

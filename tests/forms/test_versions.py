@@ -75,3 +75,13 @@ def test_importing_something_else_is_refused_in_vietnamese():
     with pytest.raises(operations.FormsError) as error:
         operations.import_definition({"hello": 1})
     assert "không phải là biểu mẫu" in str(error.value.message)
+
+
+def test_importing_a_form_with_errors_names_them():
+    data = operations.export_definition(FormDefinition.objects.get(slug="dang-ky-co-so-in"))
+    data["slug"] = "loi"
+    data["steps"][0]["value"]["fields"].append(data["steps"][0]["value"]["fields"][0])
+    with pytest.raises(operations.FormsError) as error:
+        operations.import_definition(data)
+    assert "“ten_co_so” bị trùng" in str(error.value.message)
+    assert not FormDefinition.objects.filter(slug="loi").exists()
