@@ -482,6 +482,7 @@ class StepForm(forms.Form):
                     [self[group_key(spec["name"], row, sub["name"])] for sub in subs]
                     for row in range(group_rows(spec))
                 ]
+                item["shown_rows"] = self._rows_in_use(spec)
             elif kind in (FieldType.HEADING, FieldType.PARAGRAPH):
                 pass
             else:
@@ -489,6 +490,17 @@ class StepForm(forms.Form):
                 item["uploads"] = self.uploads.get(spec["name"], [])
             items.append(item)
         return items
+
+    def _rows_in_use(self, spec):
+        """Rows to show at first: the minimum, every row with something in it, and one more."""
+        used = 0
+        for row, bound in enumerate(
+            [self[group_key(spec["name"], r, sub["name"])] for sub in spec.get("fields", [])]
+            for r in range(group_rows(spec))
+        ):
+            if any(b.value() not in (None, "", []) for b in bound) or bound[0].errors:
+                used = row + 1
+        return max(int(spec.get("min_rows") or 1), used + 1 if used else 1)
 
     def _names(self):
         return {spec["name"] for spec in input_fields(self.step)}

@@ -247,6 +247,7 @@ class FormWizardView(NamedUrlWizardView):
         keys = list(self.get_form_list())
         titles = {s["key"]: text(s["title"]) for s in steps(self.schema)}
         titles[REVIEW_STEP] = _("Xem lại và nộp")
+        answered = set(self.storage.answers_by_step())
         context["progress"] = [
             {
                 "key": key,
@@ -256,7 +257,7 @@ class FormWizardView(NamedUrlWizardView):
                 "state": "current"
                 if key == current
                 else "done"
-                if keys.index(key) < keys.index(current)
+                if key in answered and keys.index(key) < keys.index(current)
                 else "todo",
             }
             for number, key in enumerate(keys, start=1)

@@ -31,6 +31,24 @@
   form.addEventListener("change", refresh);
   refresh();
 
+  // Repeating groups: show the rows in use, and add one more on request.
+  form.querySelectorAll(".group-field").forEach(function (group) {
+    var extra = Array.prototype.slice.call(group.querySelectorAll("[data-extra-row]"));
+    var button = group.querySelector(".add-row");
+    if (!extra.length || !button) return;
+    extra.forEach(function (row) { row.hidden = true; });
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var next = extra.shift();
+      if (next) {
+        next.hidden = false;
+        var input = next.querySelector("input, select, textarea");
+        if (input) input.focus();
+      }
+      if (!extra.length) button.hidden = true;
+    });
+  });
+
   // Address: load the communes and wards of the chosen province.
   form.querySelectorAll("select[data-wards-of]").forEach(function (wardSelect) {
     var province = document.getElementById(wardSelect.getAttribute("data-wards-of"));
