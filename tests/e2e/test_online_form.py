@@ -37,6 +37,10 @@ def test_an_applicant_registers_a_printing_establishment_online(page):
 
     page.get_by_label("Tên thiết bị (dòng 1)").fill("Máy in offset Heidelberg")
     page.get_by_label("Số lượng (dòng 1)").fill("2")
+    expect(page.get_by_label("Tên thiết bị (dòng 2)")).to_be_hidden()
+    page.get_by_role("button", name="Thêm dòng").click()
+    page.get_by_label("Tên thiết bị (dòng 2)").fill("Máy xén giấy")
+    page.get_by_label("Số lượng (dòng 2)").fill("1")
     page.get_by_role("group", name="Cơ sở có thực hiện chế bản không?").get_by_label(
         "Không"
     ).check()
@@ -52,6 +56,7 @@ def test_an_applicant_registers_a_printing_establishment_online(page):
 
     expect(page.get_by_text("Cơ sở in Hải Âu")).to_be_visible()
     expect(page.get_by_text("15 Lê Thánh Tôn, Phường Nha Trang, Khánh Hòa")).to_be_visible()
+    expect(page.get_by_text("Tên thiết bị: Máy xén giấy")).to_be_visible()
     page.get_by_label("Tôi cam đoan").check()
     page.get_by_role("button", name="Nộp hồ sơ").click()
 
