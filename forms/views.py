@@ -165,6 +165,10 @@ class FormWizardView(NamedUrlWizardView):
             self._keep_uploads(form)
         return self.get_form_step_data(form)
 
+    def get_form_step_data(self, form):
+        # The CSRF token has no business in a draft kept for weeks.
+        return {k: v for k, v in form.data.lists() if k != "csrfmiddlewaretoken"}
+
     def process_step_files(self, form):
         # Files never go through formtools: StepForm stores them privately at once.
         return {}

@@ -76,6 +76,15 @@ def field_specs(draw, index):
         options = {"choices": OPTIONS}
     if kind == "file":
         options = {"extensions": ["pdf"], "max_size_mb": 1}
+    if kind == "group":
+        options = {
+            "min_rows": draw(st.integers(0, 2)),
+            "max_rows": 3,
+            "fields": [
+                field("text", "ten", "Tên", max_length=5),
+                field("number", "so", "Số", required=False, min_value=0, max_value=9),
+            ],
+        }
     if index and draw(st.booleans()):
         options["condition"] = when(
             "f0",
@@ -102,6 +111,11 @@ def cases(draw):
             content = draw(st.sampled_from([PDF, b"GIF89a", b""]))
             if draw(st.booleans()):
                 files[name] = SimpleUploadedFile(draw(st.sampled_from(["a.pdf", "b.exe"])), content)
+        elif spec["type"] == "group":
+            for row in range(3):
+                for sub in ("ten", "so"):
+                    if draw(st.booleans()):
+                        data[f"{name}__{row}__{sub}"] = draw(TEXTS)
         elif spec["type"] == "checkboxes":
             data[name] = draw(st.lists(st.sampled_from(["a", "b", "z"]), max_size=3))
         elif draw(st.booleans()):
@@ -150,6 +164,11 @@ def assert_acceptable(spec, value):
         assert spec.get("min_length", 0) <= len(value) <= spec.get("max_length", 10**6)
         if spec.get("pattern"):
             assert re.fullmatch(spec["pattern"], value)
+    elif kind == "group":
+        assert max(spec.get("min_rows") or 1, 1) <= len(value) <= 3
+        for row in value:
+            assert 0 < len(row["ten"]) <= 5
+            assert 0 <= Decimal(str(row.get("so", 0))) <= 9
     elif kind == "file":
         assert all(item["original_name"].endswith(".pdf") for item in value)
 
