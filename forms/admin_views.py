@@ -26,17 +26,15 @@ def _edit_url(definition):
     return reverse("wagtailsnippets_forms_formdefinition:edit", args=[definition.pk])
 
 
-@require_POST
-def publish(request, pk):
-    _check(request, "change")
-    definition = get_object_or_404(FormDefinition, pk=pk)
+def publish_with_messages(request, definition):
+    """Publish a version and tell the editor what happened."""
     previous = definition.live_version
     try:
         version = operations.publish_definition(definition=definition, user=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
-        return redirect(_edit_url(definition))
+        return None
     if previous is not None and version.pk == previous.pk:
         messages.info(
             request, _("Không có thay đổi so với phiên bản %(n)d.") % {"n": version.number}
@@ -47,6 +45,14 @@ def publish(request, pk):
             _("Đã xuất bản phiên bản %(n)d của “%(title)s”. Hồ sơ đang soạn giữ phiên bản cũ.")
             % {"n": version.number, "title": definition.title},
         )
+    return version
+
+
+@require_POST
+def publish(request, pk):
+    _check(request, "change")
+    definition = get_object_or_404(FormDefinition, pk=pk)
+    publish_with_messages(request, definition)
     return redirect(_edit_url(definition))
 
 

@@ -20,6 +20,14 @@ class FormIndexView(IndexView):
 
 
 class FormEditView(EditView):
+    """Editing a form; "Lưu và xuất bản phiên bản mới" saves, then freezes a version."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        if "forms-publish" in self.request.POST:
+            admin_views.publish_with_messages(self.request, instance)
+        return instance
+
     @cached_property
     def header_more_buttons(self):
         return [
@@ -84,17 +92,12 @@ def publish_menu_item(model):
     from wagtail.snippets.action_menu import ActionMenuItem
 
     class PublishVersionMenuItem(ActionMenuItem):
-        label = _("Xuất bản phiên bản mới")
+        label = _("Lưu và xuất bản phiên bản mới")
         name = "forms-publish"
         icon_name = "upload"
         template_name = "forms/admin/publish_menu_item.html"
 
         def is_shown(self, context):
             return context["view"] == "edit"
-
-        def get_context_data(self, parent_context):
-            context = super().get_context_data(parent_context)
-            context["publish_url"] = reverse("forms_publish", args=[parent_context["instance"].pk])
-            return context
 
     return PublishVersionMenuItem(order=30)

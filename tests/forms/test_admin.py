@@ -29,11 +29,11 @@ def test_the_forms_are_listed_and_editable_in_the_admin(admin_client):
     response = admin_client.get(f"/admin/snippets/forms/formdefinition/edit/{newsletter().pk}/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Xuất bản phiên bản mới" in html
+    assert "Lưu và xuất bản phiên bản mới" in html
     assert "ten_to_chuc" in html
 
 
-def test_an_editor_creates_a_form_without_code(admin_client):
+def simple_form_data(label="Họ và tên", **extra):
     step_value = {
         "key": "thong-tin",
         "title": "Thông tin người nộp",
@@ -47,7 +47,7 @@ def test_an_editor_creates_a_form_without_code(admin_client):
                     "text",
                     {
                         "name": "ho_ten",
-                        "label": "Họ và tên",
+                        "label": label,
                         "label_en": "Full name",
                         "help": "",
                         "help_en": "",
@@ -79,8 +79,14 @@ def test_an_editor_creates_a_form_without_code(admin_client):
             "intro_en": "",
             "maintenance_message": "",
             "steps": streamfield([("step", step_value)]),
+            **extra,
         }
     )
+    return data
+
+
+def test_an_editor_creates_a_form_without_code(admin_client):
+    data = simple_form_data()
     response = admin_client.post("/admin/snippets/forms/formdefinition/add/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     definition = FormDefinition.objects.get(slug="don-thu-nghiem")
@@ -143,3 +149,15 @@ def test_editors_can_search_the_forms(admin_client):
     html = response.content.decode()
     assert "Tờ khai đề nghị cấp giấy phép xuất bản bản tin" in html
     assert "Tờ khai đăng ký hoạt động cơ sở in" not in html
+
+
+def test_save_and_publish_freezes_the_form_as_edited(admin_client):
+    admin_client.post("/admin/snippets/forms/formdefinition/add/", simple_form_data())
+    definition = FormDefinition.objects.get(slug="don-thu-nghiem")
+    data = simple_form_data(label="Họ, chữ đệm và tên", **{"forms-publish": "1"})
+    response = admin_client.post(
+        f"/admin/snippets/forms/formdefinition/edit/{definition.pk}/", data, follow=True
+    )
+    assert "Đã xuất bản phiên bản 1" in response.content.decode()
+    label = definition.versions.get().schema["steps"][0]["fields"][0]["label"]["vi"]
+    assert label == "Họ, chữ đệm và tên"
