@@ -27,6 +27,7 @@ if settings.DEBUG:
 # Public pages: Vietnamese at /, English under /en/.
 urlpatterns += i18n_patterns(
     path("tim-kiem/", views.search, name="search"),
+    path("", include("forms.urls")),
     path("", include("tracking.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from forms.models import FormDefinition
 from portal import demo_media
 from portal.demo import child
 from portal.models import LegalDocumentPage
@@ -695,6 +696,8 @@ def build_procedure(data, *, sectors, units, legal_documents):
         keywords=data["keywords"],
         search_description=f"{data['title']}: hồ sơ, thời hạn, phí, lệ phí và mẫu đơn.",
     )
+    if data.get("online_form_slug"):
+        procedure.online_form = FormDefinition.objects.filter(slug=data["online_form_slug"]).first()
     procedure.steps = [
         ProcedureStep(title=title, description=description, sort_order=order)
         for order, (title, description) in enumerate(STANDARD_STEPS)
@@ -760,6 +763,18 @@ def ensure_procedures(catalogue):
     return procedures
 
 
+def ensure_online_forms(catalogue):
+    """Link the level-3/4 procedures loaded before the form engine to their form.
+
+    Only a procedure without a form is touched, so an editor's choice stays."""
+    forms_by_slug = {f.slug: f for f in FormDefinition.objects.all()}
+    for procedure in Procedure.objects.child_of(catalogue).filter(online_form__isnull=True):
+        form = forms_by_slug.get(ONLINE_FORM_SLUGS.get(procedure.code, ""))
+        if form is not None:
+            procedure.online_form = form
+            procedure.save_revision().publish()
+
+
 def ensure_english(catalogue, en):
     """English versions of the catalogue and of each procedure (Nghị định 42/2022 Điều 4)."""
     if catalogue.get_parent().get_translation_or_none(en) is None:
@@ -797,6 +812,7 @@ def load(home):
     """The demo catalogue under the demo home page, with its English version. Idempotent."""
     catalogue = ensure_catalogue(home)
     ensure_procedures(catalogue)
+    ensure_online_forms(catalogue)
     en = Locale.objects.filter(language_code="en").first()
     if en is not None:
         ensure_english(catalogue, en)

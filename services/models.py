@@ -247,6 +247,15 @@ class Procedure(PortalPageMixin, Page):
         blank=True,
         help_text=_("Các văn bản chưa có trên cổng, mỗi văn bản một dòng."),
     )
+    online_form = models.ForeignKey(
+        "forms.FormDefinition",
+        verbose_name=_("biểu mẫu trực tuyến"),
+        related_name="procedures",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text=_("Biểu mẫu người dân điền khi nộp hồ sơ trực tuyến (mức độ 3, 4)."),
+    )
     search_text = models.TextField(editable=False, blank=True, default="")
     search_name = models.TextField(editable=False, blank=True, default="")
 
@@ -254,6 +263,7 @@ class Procedure(PortalPageMixin, Page):
         FieldRowPanel([FieldPanel("code"), FieldPanel("sector")]),
         FieldRowPanel([FieldPanel("service_level"), FieldPanel("implementing_level")]),
         FieldPanel("receiving_unit"),
+        FieldPanel("online_form"),
         FieldPanel("deciding_agency"),
         FieldPanel("applicants"),
         MultiFieldPanel(
@@ -324,21 +334,43 @@ class Procedure(PortalPageMixin, Page):
         context["legal_links"] = list(self.legal_basis_links.select_related("document"))
         return context
 
-    def online_application_url(self):
-        """Where the applicant starts the online application, or None.
+    def published_online_form(self):
+        """The online form with its latest version loaded in the same query, or None."""
+        if not self.online_form_id:
+            return None
+        if "_published_online_form" not in self.__dict__:
+            from forms.models import FormVersion
 
-        The form engine wires this to the procedure's online form (levels 3–4);
-        until then no procedure offers one.
-        """
-        return None
+            version = (
+                FormVersion.objects.select_related("definition")
+                .filter(definition_id=self.online_form_id)
+                .order_by("-number")
+                .first()
+            )
+            form = version.definition if version is not None else self.online_form
+            form._live_version = version
+            self.__dict__["_published_online_form"] = form
+        return self.__dict__["_published_online_form"]
+
+    def online_application_url(self):
+        """Where the applicant starts the online application (levels 3–4), or None
+        when the procedure has no online form or the form is not open now."""
+        form = self.published_online_form()
+        if self.service_level < 3 or form is None or not form.is_open():
+            return None
+        from forms.selectors import start_url
+
+        return start_url(form)
 
     def blank_form_downloads(self):
-        """Blank forms generated from the online form definition (PDF, DOCX): a list of
-        objects with `label`, `url` and `format`.
+        """Blank forms generated from the online form definition (PDF, DOCX) for
+        levels 2–4: a list of objects with `label`, `url` and `format`."""
+        form = self.published_online_form()
+        if self.service_level < 2 or form is None:
+            return []
+        from forms.selectors import blank_form_downloads
 
-        The form engine wires this; until then there are none.
-        """
-        return []
+        return blank_form_downloads(form)
 
     def official_templates(self):
         return [c for c in self.dossier_components.all() if c.template_id]

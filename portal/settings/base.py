@@ -243,6 +243,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracking.exchange.tasks.send_exchange_digest",
         "schedule": crontab(hour=7, minute=0),
     },
+    "purge-expired-form-drafts": {
+        "task": "forms.tasks.purge_expired_drafts",
+        "schedule": crontab(hour=1, minute=30),
+    },
 }
 
 # --- E-mail: console in dev; SMTP through EMAIL_HOST in production.
@@ -276,6 +280,9 @@ CONTENT_SECURITY_POLICY = {
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử"
 # --- Tracking: signed links to an application's details, status lookup limits.
 TRACKING_LINK_MAX_AGE_DAYS = int(env("TRACKING_LINK_MAX_AGE_DAYS", "90"))
+
+# --- Form engine: days an unfinished online application is kept before it is purged.
+FORMS_DRAFT_TTL_DAYS = int(env("FORMS_DRAFT_TTL_DAYS", "30"))
 TRACKING_LOOKUP_RATE = env("TRACKING_LOOKUP_RATE", "30/10m")
 # Trusted reverse proxies in front of the site (0 in development).
 PROXY_COUNT = int(env("PROXY_COUNT", "0"))

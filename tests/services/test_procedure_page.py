@@ -121,6 +121,7 @@ def test_a_level_1_procedure_offers_no_download(client, demo_site):
 
 
 def test_no_submit_button_while_the_procedure_has_no_online_form(client, demo_site):
+    Procedure.objects.update(online_form=None)
     assert "Nộp hồ sơ trực tuyến" not in page_html(client)
 
 

@@ -61,14 +61,19 @@ def test_every_online_procedure_is_two_clicks_from_the_english_home_page(client,
         assert procedure.url in reached, procedure.title
 
 
-def test_the_submit_button_is_the_third_click(client, demo_site, monkeypatch):
-    monkeypatch.setattr(
-        Procedure, "online_application_url", lambda self: f"/nop-ho-so/{self.slug}/"
-    )
+def test_the_submit_button_is_the_third_click_and_opens_a_working_first_step(client, demo_site):
     reached = reachable_in_two_clicks(client, "/", "/thu-tuc-hanh-chinh/linh-vuc/")
     for procedure in online_procedures():
         page = follow(client, reached[procedure.url][-1])
-        assert (f"/nop-ho-so/{procedure.slug}/", "Nộp hồ sơ trực tuyến") in links(page)
+        start = f"/bieu-mau/{ONLINE_FORM_SLUGS[procedure.code]}/"
+        assert (start, "Nộp hồ sơ trực tuyến") in links(page), procedure.title
+        response = client.get(start, follow=True)
+        assert response.status_code == 200
+        first_step = response.redirect_chain[-1][0]
+        assert first_step.startswith(start) and first_step != start
+        html = response.content.decode()
+        assert "Bước 1/" in html
+        assert 'type="submit"' in html
 
 
 def test_the_home_page_links_to_the_catalogue_and_its_search(client, demo_site):

@@ -61,6 +61,14 @@ class Application(models.Model):
         on_delete=models.SET_NULL,
         related_name="applications",
     )
+    form_version = models.ForeignKey(
+        "forms.FormVersion",
+        verbose_name=_("phiên bản biểu mẫu"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
     # What the applicant applied for, as it read at submission (kept if the page goes).
     procedure_code = models.CharField(_("mã thủ tục"), max_length=64, blank=True)
     procedure_name = models.CharField(_("tên thủ tục"), max_length=500)

@@ -1,0 +1,232 @@
+"""Everything that changes form definitions, versions and drafts."""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from forms import schema as form_schema
+from forms.models import Draft, FormDefinition, FormVersion, schema_errors
+
+logger = logging.getLogger(__name__)
+
+EXPORT_FORMAT = "portal.forms/1"
+DEFINITION_FIELDS = (
+    "slug",
+    "title",
+    "title_en",
+    "intro",
+    "intro_en",
+    "opens_at",
+    "closes_at",
+    "in_maintenance",
+    "maintenance_message",
+    "max_submissions",
+    "confirm_email",
+)
+
+
+class FormsError(Exception):
+    """A request the form engine refuses; `message` is for the user."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def publish_definition(*, definition: FormDefinition, user=None) -> FormVersion:
+    """Freeze the definition as it is now into a new version (or return the latest
+    version when nothing changed). Drafts and applications keep their own version."""
+    schema = definition.build_schema()
+    errors = schema_errors(schema)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        FormDefinition.objects.select_for_update().filter(pk=definition.pk).first()
+        latest = definition.versions.order_by("-number").first()
+        if latest is not None and latest.schema == schema:
+            return latest
+        number = (definition.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+        version = FormVersion.objects.create(
+            definition=definition,
+            number=number,
+            schema=schema,
+            published_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+    definition.__dict__.pop("_live_version", None)
+    return version
+
+
+def export_definition(definition: FormDefinition) -> dict:
+    """The definition as JSON that `import_definition` reads back (on this or another portal)."""
+    data = {"format": EXPORT_FORMAT}
+    for name in DEFINITION_FIELDS:
+        value = getattr(definition, name)
+        data[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    data["steps"] = list(definition.steps.raw_data)
+    return data
+
+
+def import_definition(data: dict, *, publish=False, user=None) -> FormDefinition:
+    """Create or update (by slug) a definition from exported JSON."""
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise FormsError(
+            _("Tệp không phải là biểu mẫu xuất từ cổng (thiếu định dạng %(f)s).")
+            % {"f": EXPORT_FORMAT}
+        )
+    if not data.get("slug") or not data.get("title"):
+        raise FormsError(_("Tệp thiếu đường dẫn hoặc tên biểu mẫu."))
+    definition = FormDefinition.objects.filter(slug=data["slug"]).first() or FormDefinition()
+    for name in DEFINITION_FIELDS:
+        if name in data:
+            setattr(definition, name, data[name])
+    definition.steps = data.get("steps") or []
+    try:
+        definition.full_clean()
+    except ValidationError as error:
+        raise FormsError("; ".join(error.messages)) from error
+    with transaction.atomic():
+        definition.save()
+        if publish:
+            publish_definition(definition=definition, user=user)
+    return definition
+
+
+# Drafts
+
+
+def prefill_values(user) -> dict:
+    """What the signed-in applicant's profile says about them, by prefill source.
+
+    Reads `user.email` and, when present, `user.applicant_profile`; a user without
+    a profile simply gets nothing pre-filled.
+    """
+    if user is None or not getattr(user, "is_authenticated", False):
+        return {}
+    values = {}
+    if getattr(user, "email", ""):
+        values["email"] = user.email
+    profile = getattr(user, "applicant_profile", None)
+    if profile is not None:
+        for source in (
+            "full_name",
+            "id_number",
+            "date_of_birth",
+            "phone",
+            "email",
+            "address",
+            "tax_code",
+            "company_name",
+        ):
+            value = getattr(profile, source, None)
+            if value not in (None, ""):
+                values[source] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if "full_name" not in values and user.get_full_name():
+        values["full_name"] = user.get_full_name()
+    return values
+
+
+def delete_stored_files(items):
+    storage = storages["private"]
+    for item in items:
+        name = item.get("storage_name") if isinstance(item, dict) else item
+        if not name:
+            continue
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.warning("could not delete draft upload %s", name)
+
+
+def draft_files(draft: Draft):
+    return [item for items in draft.uploads().values() for item in items]
+
+
+def purge_expired_drafts(*, now=None) -> int:
+    """Delete drafts past their expiry with the files they hold (submitted
+    drafts' files belong to the application and stay). Returns how many went."""
+    now = now or timezone.now()
+    count = 0
+    for draft in Draft.objects.filter(expires_at__lt=now).iterator():
+        if not draft.is_submitted:
+            delete_stored_files(draft_files(draft))
+        draft.delete()
+        count += 1
+    return count
+
+
+def applicant_from_answers(schema, answers, user=None):
+    """Who applies, read from the fields marked with a prefill source."""
+    from tracking.operations import Applicant
+
+    found = form_schema.prefilled_answers(schema, answers)
+    if "address" not in found:
+        # Without a field marked as the applicant's address, the first address given.
+        for field in form_schema.all_input_fields(schema):
+            if field["type"] == "address" and answers.get(field["name"]):
+                found["address"] = form_schema.format_value(field, answers[field["name"]], "vi")
+                break
+    full_name = found.get("full_name") or found.get("company_name") or ""
+    if not full_name and user is not None and getattr(user, "is_authenticated", False):
+        full_name = user.get_full_name() or user.get_username()
+    return Applicant(
+        full_name=full_name or str(_("Người nộp hồ sơ")),
+        email=found.get("email", ""),
+        phone=found.get("phone", ""),
+        id_number=found.get("id_number", ""),
+        address=found.get("address", ""),
+        organisation=found.get("company_name", ""),
+        tax_code=found.get("tax_code", ""),
+    )
+
+
+def submit_draft(*, draft: Draft, answers: dict, user=None, language="vi"):
+    """Hand a completed draft to tracking as one application, exactly once.
+
+    Runs in one transaction with the draft row locked; a second call for the
+    same draft (double click, resent POST) returns the application already made.
+    """
+    from tracking.operations import SubmittedFile, submit_application
+
+    with transaction.atomic():
+        locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        if locked.application_id:
+            return locked.application
+        version = locked.version
+        schema = version.schema
+        files = [
+            SubmittedFile(
+                field_name=field["name"],
+                label=form_schema.text(field["label"], "vi"),
+                storage_name=item["storage_name"],
+                original_name=item["original_name"],
+                content_type=item["content_type"],
+                size=item["size"],
+                sha256=item["sha256"],
+            )
+            for field, item in form_schema.uploaded_files(schema, answers)
+        ]
+        try:
+            with transaction.atomic():
+                application = submit_application(
+                    form_version=version,
+                    answers=answers,
+                    files=files,
+                    applicant=applicant_from_answers(schema, answers, user),
+                    idempotency_key=locked.idempotency_key,
+                    user=user,
+                    language=language,
+                )
+        except IntegrityError:
+            from tracking.models import Application
+
+            application = Application.objects.get(idempotency_key=locked.idempotency_key)
+        locked.application = application
+        locked.submitted_at = timezone.now()
+        locked.save(update_fields=["application", "submitted_at", "updated_at"])
+        draft.application, draft.submitted_at = application, locked.submitted_at
+        return application

@@ -1,0 +1,58 @@
+"""Helpers of the form engine tests: small definitions and a wizard walker."""
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from forms.demo import block, choices, field, step, when
+from forms.models import FormDefinition
+from forms.operations import publish_definition
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def pdf(name="giay-to.pdf", content=PDF):
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def make_definition(steps, slug="thu-nghiem", publish=True, **extra):
+    definition = FormDefinition(
+        slug=slug, title="Biểu mẫu thử nghiệm", title_en="Test form", **extra
+    )
+    definition.steps = json.dumps(steps, ensure_ascii=False)
+    definition.full_clean()
+    definition.save()
+    if publish:
+        publish_definition(definition=definition)
+    return definition
+
+
+def single_step(*fields, key="buoc-1"):
+    return [step(key, "Bước một", "Step one", list(fields))]
+
+
+class Walker:
+    """Fills a wizard the way a browser posts it."""
+
+    def __init__(self, client, slug):
+        self.client, self.slug = client, slug
+
+    def url(self, step=None):
+        return f"/bieu-mau/{self.slug}/" + (f"{step}/" if step else "")
+
+    def post(self, step, data=None, **extra):
+        payload = {f"bieu-mau-{self.slug}-current_step": step}
+        for key, value in (data or {}).items():
+            payload[f"{step}-{key}"] = value
+        payload.update(extra)
+        return self.client.post(self.url(step), payload)
+
+
+@pytest.fixture
+def walker_for(client):
+    return lambda slug: Walker(client, slug)
+
+
+__all__ = ["block", "choices", "field", "step", "when", "make_definition", "single_step", "pdf"]

@@ -1,0 +1,67 @@
+"""A draft keeps the version it started with; a form may ask to confirm the e-mail."""
+
+import json
+import re
+
+import pytest
+from django.core import mail
+
+from forms.models import FormDefinition
+from forms.operations import publish_definition
+from tracking.models import Application
+
+from .conftest import Walker
+from .test_wizard import SLUG, fill_documents, fill_until_documents
+
+pytestmark = pytest.mark.django_db
+
+
+def republish(**changes):
+    definition = FormDefinition.objects.get(slug=SLUG)
+    steps = definition.steps.raw_data
+    for name, value in changes.pop("relabel", {}).items():
+        for item in steps[0]["value"]["fields"]:
+            if item["value"].get("name") == name:
+                item["value"]["label"] = value
+    definition.steps = json.dumps(list(steps), ensure_ascii=False)
+    for key, value in changes.items():
+        setattr(definition, key, value)
+    definition.save()
+    return publish_definition(definition=definition)
+
+
+def test_a_draft_in_progress_keeps_its_version_when_the_form_is_republished(client):
+    walker = Walker(client, SLUG)
+    fill_until_documents(walker)
+    version = republish(relabel={"ten_to_chuc": "Tên đầy đủ của tổ chức"})
+    assert version.number == 2
+    html = client.get(walker.url("co-quan-to-chuc")).content.decode()
+    assert "Tên cơ quan, tổ chức" in html
+    assert "Tên đầy đủ của tổ chức" not in html
+    fill_documents(walker)
+    response = walker.post("xem-lai", {"declaration": "on"})
+    assert response.status_code == 302
+    application = Application.objects.get(form_version__definition__slug=SLUG)
+    assert application.form_version.number == 1
+    from django.test import Client
+
+    fresh = Client().get(f"/bieu-mau/{SLUG}/", follow=True).content.decode()
+    assert "Tên đầy đủ của tổ chức" in fresh
+
+
+def test_the_applicant_confirms_the_e_mail_with_a_code_before_submitting(client):
+    republish(confirm_email=True)
+    walker = Walker(client, SLUG)
+    fill_until_documents(walker)
+    fill_documents(walker)
+    html = client.get(walker.url("xem-lai")).content.decode()
+    assert "Chúng tôi đã gửi mã xác nhận gồm 6 chữ số tới lienhe@bienxanh.vn" in html
+    assert len(mail.outbox) == 1
+    code = re.search(r"\d{6}", mail.outbox[0].subject).group()
+    wrong = "000000" if code != "000000" else "111111"
+    response = walker.post("xem-lai", {"declaration": "on", "email_code": wrong})
+    assert "Mã xác nhận không đúng" in response.content.decode()
+    assert not Application.objects.filter(form_version__definition__slug=SLUG).exists()
+    response = walker.post("xem-lai", {"declaration": "on", "email_code": code})
+    assert response.status_code == 302
+    assert Application.objects.filter(form_version__definition__slug=SLUG).count() == 1
