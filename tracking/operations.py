@@ -12,7 +12,11 @@ from tracking.constants import OPEN_STATES, TRANSITIONS, Action, FileKind, State
 from tracking.issuing import issue_notice
 from tracking.models import Application, ApplicationEvent, ApplicationFile
 
-SYSTEM_ACTORS = {"system": _("Hệ thống"), "exchange": _("Hệ thống quản lý văn bản")}
+SYSTEM_ACTORS = {
+    "system": _("Hệ thống"),
+    "exchange": _("Hệ thống quản lý văn bản"),
+    "payment": _("Cổng thanh toán trực tuyến"),
+}
 
 
 class TrackingError(Exception):
@@ -130,14 +134,22 @@ def create_application(
     language: str = "vi",
     extra: dict | None = None,
 ) -> Application:
-    """Give the application its dossier code, store it with its files and log it."""
+    """Give the application its dossier code, store it with its files and log it.
+
+    A level-4 procedure with a fee due on these answers starts in
+    `AWAITING_PAYMENT` ("chờ thanh toán"); the desk sees it once it is paid.
+    """
     with transaction.atomic():
         now = timezone.now()
         unit = facts.receiving_unit
         code = next_dossier_code(unit.identifier_code, timezone.localdate(now))
+        procedure = (extra or {}).get("procedure")
+        first_state = (
+            State.AWAITING_PAYMENT if payment_is_due(procedure, answers) else State.SUBMITTED
+        )
         application = Application(
             dossier_code=code,
-            state=State.SUBMITTED,
+            state=first_state,
             receiving_unit=unit,
             procedure_code=facts.code,
             procedure_name=facts.name,
@@ -159,10 +171,22 @@ def create_application(
             if hasattr(Application, name):
                 setattr(application, name, value)
         application.save()
-        event = _log(application, Action.SUBMIT, "", State.SUBMITTED, actor=None)
+        event = _log(application, Action.SUBMIT, "", first_state, actor=None)
         _attach(application, event, files, FileKind.UPLOAD)
         _notify_after_commit(event)
         return application
+
+
+def payment_is_due(procedure, answers: dict) -> bool:
+    """A fee must be paid online before the desk takes the application (level 4 only)."""
+    from services.constants import ServiceLevel
+
+    if procedure is None or procedure.service_level != ServiceLevel.FULL_ONLINE:
+        return False
+    # Deferred: the payments app builds on tracking, not the other way round.
+    from payments.fees import compute_fee
+
+    return compute_fee(procedure, answers).total > 0
 
 
 def _log(application, action, from_state, to_state, *, actor, note="", public_note="", data=None):
@@ -340,6 +364,51 @@ def deliver_result(*, application, actor, note="") -> ApplicationEvent:
         note=note,
         changes={"delivered_at": timezone.now()},
     )
+
+
+def record_payment(*, application, data: dict) -> ApplicationEvent:
+    """The fee is paid: the application goes to the desk ("đã nộp"), or, when the
+    procedure says so, is accepted at once with its receipt (form 01) and due date.
+
+    `data` (provider, amount, transaction number…) is kept on the event.
+    """
+    from tracking.deadlines import due_date_for
+
+    with transaction.atomic():
+        event = transition(application=application, action=Action.PAY, actor="payment", data=data)
+        procedure = application.procedure
+        if procedure is not None and procedure.accept_on_payment:
+            accept_application(
+                application=application, actor="payment", due_date=due_date_for(application)
+            )
+    return event
+
+
+def delivers_online(application) -> bool:
+    """Level 4 ("toàn trình"): the result is handed over by download."""
+    from services.constants import ServiceLevel
+
+    procedure = application.procedure
+    return procedure is not None and procedure.service_level == ServiceLevel.FULL_ONLINE
+
+
+def deliver_result_online(*, application) -> ApplicationEvent | None:
+    """The applicant downloaded the result of a level-4 procedure: it counts as delivered.
+
+    Only the first download of a decided application changes anything; other
+    downloads, and results of other levels (handed over at the desk), return None.
+    """
+    if not delivers_online(application):
+        return None
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if locked.state != State.DECIDED:
+            return None
+        return deliver_result(
+            application=locked,
+            actor=None,
+            note=str(_("Người nộp tải kết quả trực tuyến.")),
+        )
 
 
 def withdraw_application(*, application, reason: str) -> ApplicationEvent:

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "services",
     "forms",
     "tracking",
+    "payments",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -295,6 +296,14 @@ AGENCY_CERTIFICATE_PASSWORD = env("AGENCY_CERTIFICATE_PASSWORD", "dev-only-certi
 AGENCY_CERTIFICATE_AUTOCREATE = True
 # Subject name of the development certificate; empty: the agency name in AgencySettings.
 AGENCY_CERTIFICATE_COMMON_NAME = env("AGENCY_CERTIFICATE_COMMON_NAME", "")
+
+# --- Payments: "sandbox" (a local test gateway, the default) or "vnpay".
+PAYMENT_PROVIDER = env("PAYMENT_PROVIDER", "sandbox")
+PAYMENT_EXPIRE_MINUTES = int(env("PAYMENT_EXPIRE_MINUTES", "15"))
+VNPAY_TMN_CODE = env("VNPAY_TMN_CODE", "")
+# The merchant's hash secret: from the environment only, never in the repository.
+VNPAY_HASH_SECRET = env("VNPAY_HASH_SECRET", "")
+VNPAY_PAYMENT_URL = env("VNPAY_PAYMENT_URL", "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html")
 
 LOGGING = {
     "version": 1,

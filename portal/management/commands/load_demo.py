@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from portal import demo
 
 # Each app adds its own demo content in `<app>/demo.py` with a `load(home)` function.
-APPS_WITH_DEMO = ("services", "forms", "tracking")
+APPS_WITH_DEMO = ("services", "forms", "tracking", "payments")
 
 
 class Command(BaseCommand):
