@@ -27,6 +27,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("tim-kiem/", views.search, name="search"),
     path("", include("tracking.urls")),
+    path("tai-khoan/", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

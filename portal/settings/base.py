@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "forms",
     "tracking",
     "payments",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -147,6 +148,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Applicants sign in on the public site; staff keep the Wagtail admin's own sign-in.
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:my_applications"
+LOGOUT_REDIRECT_URL = "/"
 # Login throttling (staff and applicants): lock an account+IP after 5 failures for 30 minutes.
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5
