@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tracking.codes import next_dossier_code
-from tracking.constants import OPEN_STATES, TRANSITIONS, Action, FileKind, State
+from tracking.constants import OPEN_STATES, TRANSITIONS, Action, DeliveryMethod, FileKind, State
 from tracking.issuing import issue_notice
 from tracking.models import Application, ApplicationEvent, ApplicationFile
 
@@ -98,6 +98,8 @@ def submit_application(
     user=None,
     language: str = "vi",
     procedure=None,
+    delivery_method: str = DeliveryMethod.ONLINE,
+    postal_address: str = "",
 ) -> Application:
     """Create the application of a completed online form.
 
@@ -120,6 +122,8 @@ def submit_application(
         user=user,
         language=language,
         extra={"form_version": form_version, "procedure": procedure},
+        delivery_method=delivery_method,
+        postal_address=postal_address,
     )
 
 
@@ -133,12 +137,19 @@ def create_application(
     user=None,
     language: str = "vi",
     extra: dict | None = None,
+    delivery_method: str = DeliveryMethod.ONLINE,
+    postal_address: str = "",
 ) -> Application:
     """Give the application its dossier code, store it with its files and log it.
 
     A level-4 procedure with a fee due on these answers starts in
     `AWAITING_PAYMENT` ("chờ thanh toán"); the desk sees it once it is paid.
+    The applicant chooses to receive the result online or by post, to
+    `postal_address`.
     """
+    delivery_method = DeliveryMethod(delivery_method)
+    if delivery_method == DeliveryMethod.POST and not postal_address.strip():
+        raise TrackingError(_("Vui lòng nhập địa chỉ nhận kết quả qua bưu chính."))
     with transaction.atomic():
         now = timezone.now()
         unit = facts.receiving_unit
@@ -164,6 +175,8 @@ def create_application(
             user=user if user is not None and user.is_authenticated else None,
             language=language,
             answers=answers,
+            delivery_method=delivery_method,
+            postal_address=postal_address.strip() if delivery_method == DeliveryMethod.POST else "",
             idempotency_key=idempotency_key,
             submitted_at=now,
         )
@@ -385,11 +398,15 @@ def record_payment(*, application, data: dict) -> ApplicationEvent:
 
 
 def delivers_online(application) -> bool:
-    """Level 4 ("toàn trình"): the result is handed over by download."""
+    """Level 4 ("toàn trình") and no postal delivery asked: the result is handed over by download."""
     from services.constants import ServiceLevel
 
     procedure = application.procedure
-    return procedure is not None and procedure.service_level == ServiceLevel.FULL_ONLINE
+    return (
+        application.delivery_method == DeliveryMethod.ONLINE
+        and procedure is not None
+        and procedure.service_level == ServiceLevel.FULL_ONLINE
+    )
 
 
 def deliver_result_online(*, application) -> ApplicationEvent | None:
@@ -409,6 +426,25 @@ def deliver_result_online(*, application) -> ApplicationEvent | None:
             actor=None,
             note=str(_("Người nộp tải kết quả trực tuyến.")),
         )
+
+
+def send_result_by_post(*, application, actor, tracking_number: str, note="") -> ApplicationEvent:
+    """The result went out by post to the address the applicant gave; the tracking
+    number ("số hiệu bưu gửi") is kept and sent to the applicant."""
+    tracking_number = tracking_number.strip()
+    if not tracking_number:
+        raise TrackingError(_("Vui lòng nhập số hiệu bưu gửi."))
+    if application.delivery_method != DeliveryMethod.POST:
+        raise InvalidTransition(_("Người nộp không chọn nhận kết quả qua bưu chính."))
+    return transition(
+        application=application,
+        action=Action.SEND_BY_POST,
+        actor=actor,
+        note=note,
+        public_note=str(_("Số hiệu bưu gửi: %(number)s")) % {"number": tracking_number},
+        changes={"delivered_at": timezone.now(), "postal_tracking_number": tracking_number},
+        data={"postal_tracking_number": tracking_number},
+    )
 
 
 def withdraw_application(*, application, reason: str) -> ApplicationEvent:

@@ -54,6 +54,8 @@ class ApplicationFactory(factory.Factory):
     # A catalogue procedure; a level-4 one with a fee starts the application awaiting payment.
     procedure = None
     user = None
+    delivery_method = "online"
+    postal_address = ""
 
     class Params:
         accepted = factory.Trait(path=["accept"])
@@ -84,6 +86,8 @@ class ApplicationFactory(factory.Factory):
             idempotency_key=uuid.uuid4().hex,
             language=kwargs["language"],
             user=kwargs["user"],
+            delivery_method=kwargs["delivery_method"],
+            postal_address=kwargs["postal_address"],
             extra={"procedure": kwargs["procedure"]} if kwargs["procedure"] else None,
         )
         for step in kwargs["path"]:
