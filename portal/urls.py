@@ -16,6 +16,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("", include("payments.urls")),
+    path("tai-khoan/vneid/", include("accounts.oidc_urls")),
 ]
 
 if settings.DEBUG:

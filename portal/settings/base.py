@@ -107,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.site_chrome",
+                "accounts.context_processors.identity_service",
             ],
         },
     },
@@ -136,6 +137,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Answers only when VNEID_ENABLED (below).
+    "accounts.oidc.NationalIdentityBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -301,6 +304,30 @@ AGENCY_CERTIFICATE_PASSWORD = env("AGENCY_CERTIFICATE_PASSWORD", "dev-only-certi
 AGENCY_CERTIFICATE_AUTOCREATE = True
 # Subject name of the development certificate; empty: the agency name in AgencySettings.
 AGENCY_CERTIFICATE_COMMON_NAME = env("AGENCY_CERTIFICATE_COMMON_NAME", "")
+
+# --- Sign-in with the national identity service (VNeID) by OpenID Connect: off by default.
+VNEID_ENABLED = env_bool("VNEID_ENABLED", False)
+VNEID_ISSUER = env("VNEID_ISSUER", "")
+OIDC_RP_CLIENT_ID = env("VNEID_CLIENT_ID", "")
+# The client secret: from the environment only, never in the repository.
+OIDC_RP_CLIENT_SECRET = env("VNEID_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("VNEID_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env("VNEID_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env("VNEID_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env("VNEID_JWKS_ENDPOINT", "") or None
+OIDC_RP_SIGN_ALGO = env("VNEID_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("VNEID_SCOPES", "openid profile email phone")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "vneid:callback"
+# Profile field ← claim of the identity service.
+VNEID_CLAIMS = {
+    "full_name": "name",
+    "id_number": env("VNEID_ID_NUMBER_CLAIM", "id_number"),
+    "date_of_birth": "birthdate",
+    "phone": "phone_number",
+    "address": "address",
+}
 
 # --- Payments: "sandbox" (a local test gateway, the default) or "vnpay".
 PAYMENT_PROVIDER = env("PAYMENT_PROVIDER", "sandbox")
