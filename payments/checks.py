@@ -1,7 +1,7 @@
 """System checks: the configured provider exists and has what it needs."""
 
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Tags, Warning, register
 
 
 @register()
@@ -21,6 +21,19 @@ def payment_provider_configured(app_configs, **kwargs):
             Error(
                 "PAYMENT_PROVIDER=vnpay needs VNPAY_TMN_CODE and VNPAY_HASH_SECRET.",
                 id="payments.E002",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def sandbox_not_in_production(app_configs, **kwargs):
+    if settings.PAYMENT_PROVIDER == "sandbox" and not settings.DEBUG:
+        return [
+            Warning(
+                "PAYMENT_PROVIDER=sandbox: applicants can mark fees as paid without paying.",
+                hint="Set PAYMENT_PROVIDER=vnpay with VNPAY_TMN_CODE and VNPAY_HASH_SECRET.",
+                id="payments.W001",
             )
         ]
     return []
