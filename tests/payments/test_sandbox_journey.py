@@ -135,3 +135,15 @@ def test_pay_button_refuses_an_application_not_awaiting_payment(client, db):
     response = client.post(f"/thanh-toan/ho-so/{token}/", follow=True)
     assert "không ở trạng thái chờ thanh toán" in response.text
     assert not Payment.objects.filter(application=application).exists()
+
+
+def test_desk_shows_the_payments_of_an_application(client, awaiting_payment, admin_user):
+    from django.urls import reverse
+
+    pay_in_sandbox(client, detail_token(awaiting_payment))
+    payment = Payment.objects.get(application=awaiting_payment)
+    client.force_login(admin_user)
+    page = client.get(reverse("tracking_desk:detail", args=[awaiting_payment.pk]))
+    assert payment.order_ref in page.text
+    assert "100.000 đ" in page.text
+    assert "Đã thanh toán" in page.text
