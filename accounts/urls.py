@@ -19,16 +19,7 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "quen-mat-khau/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/email/password_reset_body.txt",
-            subject_template_name="accounts/email/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    path("quen-mat-khau/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "quen-mat-khau/da-gui/",
         auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),

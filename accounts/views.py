@@ -1,11 +1,15 @@
 """Applicants' account pages: sign-up, e-mail verification, profile, "Hồ sơ của tôi"."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
 
 from accounts import operations, selectors
 from accounts.forms import ProfileForm, SignUpForm
@@ -15,9 +19,22 @@ from tracking.constants import FileKind
 from tracking.links import detail_token
 
 
+def too_many(request, group) -> bool:
+    """Sign-up and password reset send e-mail: a few per client address and hour."""
+    return request.method == "POST" and is_ratelimited(
+        request, group=group, key="ip", rate=settings.ACCOUNTS_EMAIL_RATE, increment=True
+    )
+
+
+def rate_limited(request):
+    return render(request, "accounts/rate_limited.html", status=429)
+
+
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect("accounts:my_applications")
+    if too_many(request, "accounts.sign_up"):
+        return rate_limited(request)
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         operations.sign_up(
@@ -38,6 +55,18 @@ def verify(request, token):
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("Địa chỉ thư điện tử đã được xác minh. Chào mừng bạn!"))
     return redirect("accounts:profile")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset_body.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        if too_many(request, "accounts.password_reset"):
+            return rate_limited(request)
+        return super().post(request, *args, **kwargs)
 
 
 @login_required

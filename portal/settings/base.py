@@ -155,6 +155,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:my_applications"
 LOGOUT_REDIRECT_URL = "/"
+# Sign-ups and password resets (each sends an e-mail) allowed per client address.
+ACCOUNTS_EMAIL_RATE = env("ACCOUNTS_EMAIL_RATE", "10/h")
 # Login throttling (staff and applicants): lock an account+IP after 5 failures for 30 minutes.
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5

@@ -233,3 +233,29 @@ def test_drafts_are_listed_when_the_form_engine_offers_them(client, applicant, m
     monkeypatch.setattr(accounts.selectors, "drafts_of", lambda user: ["Bản nháp: giấy phép"])
     client.force_login(applicant)
     assert "Bản nháp: giấy phép" in client.get("/tai-khoan/ho-so-cua-toi/").text
+
+
+def test_sign_ups_from_one_address_are_rate_limited(client, db, settings):
+    settings.ACCOUNTS_EMAIL_RATE = "2/h"
+    for number in range(2):
+        client.post(
+            "/tai-khoan/dang-ky/",
+            {
+                "full_name": "Người thử",
+                "email": f"thu{number}@example.vn",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+            },
+        )
+    third = client.post("/tai-khoan/dang-ky/", {"email": "thu9@example.vn"})
+    assert third.status_code == 429
+    assert len(mail.outbox) == 2
+    assert client.get("/tai-khoan/dang-ky/").status_code == 200
+
+
+def test_password_resets_are_rate_limited(client, applicant, settings):
+    settings.ACCOUNTS_EMAIL_RATE = "1/h"
+    client.post("/tai-khoan/quen-mat-khau/", {"email": applicant.email})
+    again = client.post("/tai-khoan/quen-mat-khau/", {"email": applicant.email})
+    assert again.status_code == 429
+    assert len(mail.outbox) == 1
