@@ -7,8 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from services.constants import ServiceLevel
 from tracking.codes import next_dossier_code
 from tracking.constants import OPEN_STATES, TRANSITIONS, Action, DeliveryMethod, FileKind, State
+from tracking.deadlines import due_date_for
 from tracking.issuing import issue_notice
 from tracking.models import Application, ApplicationEvent, ApplicationFile
 
@@ -192,8 +194,6 @@ def create_application(
 
 def payment_is_due(procedure, answers: dict) -> bool:
     """A fee must be paid online before the desk takes the application (level 4 only)."""
-    from services.constants import ServiceLevel
-
     if procedure is None or procedure.service_level != ServiceLevel.FULL_ONLINE:
         return False
     # Deferred: the payments app builds on tracking, not the other way round.
@@ -385,8 +385,6 @@ def record_payment(*, application, data: dict) -> ApplicationEvent:
 
     `data` (provider, amount, transaction number…) is kept on the event.
     """
-    from tracking.deadlines import due_date_for
-
     with transaction.atomic():
         event = transition(application=application, action=Action.PAY, actor="payment", data=data)
         procedure = application.procedure
@@ -399,8 +397,6 @@ def record_payment(*, application, data: dict) -> ApplicationEvent:
 
 def delivers_online(application) -> bool:
     """Level 4 ("toàn trình") and no postal delivery asked: the result is handed over by download."""
-    from services.constants import ServiceLevel
-
     procedure = application.procedure
     return (
         application.delivery_method == DeliveryMethod.ONLINE

@@ -46,3 +46,21 @@ def test_money_received_for_a_withdrawn_application_is_listed(awaiting_payment):
     assert payment.order_ref in out
     assert "application=withdrawn" in out
     assert "no payment event" in out
+
+
+def test_reconciliation_report_in_the_admin(client, admin_user, awaiting_payment):
+    payment = pay_in_sandbox(awaiting_payment, paid=False)
+    Payment.objects.filter(pk=payment.pk).update(state=PaymentState.PAID)
+    client.force_login(admin_user)
+    page = client.get("/admin/thanh-toan/doi-soat/")
+    assert page.status_code == 200
+    assert page.text.count(payment.order_ref) == 2  # listed as a mismatch and as recent
+
+
+def test_reconciliation_report_needs_desk_permission(client, db, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("bientap", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert client.get("/admin/thanh-toan/doi-soat/").status_code in (302, 403)
