@@ -1,5 +1,7 @@
 """Demo content of payments: a level-4 application waiting for its fee. Idempotent."""
 
+from django.test.utils import override_settings
+
 from payments import operations
 from payments.providers.sandbox import SandboxProvider
 from services.constants import ServiceLevel
@@ -34,4 +36,6 @@ def load(home=None):
     )
     if procedure is None:
         return
-    create_demo_application(DEMO_KEY, procedure, APPLICANTS[2], [], ensure_clerk())
+    # The demo applicants are fictional: their notices are not e-mailed anywhere.
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        create_demo_application(DEMO_KEY, procedure, APPLICANTS[2], [], ensure_clerk())

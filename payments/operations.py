@@ -36,8 +36,9 @@ def new_order_ref(application) -> str:
     return f"{timezone.localtime():%y%m%d%H%M%S}{application.pk:06d}{secrets.token_hex(3).upper()}"
 
 
-def return_url(provider_name: str) -> str:
-    return absolute(reverse("payments:return", args=[provider_name]))
+def return_url(provider) -> str:
+    path = reverse("payments:return", args=[provider.name])
+    return path if provider.is_local else absolute(path)
 
 
 def start_payment(
@@ -61,7 +62,7 @@ def start_payment(
     )
     url = provider.payment_url(
         payment,
-        return_url=return_url(provider.name),
+        return_url=return_url(provider),
         client_ip=client_ip,
         language=language,
     )

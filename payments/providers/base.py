@@ -22,6 +22,9 @@ class PaymentProvider(ABC):
     name: str
     # Amounts travel in the provider's smallest unit: whole đồng × this.
     amount_factor: int = 1
+    # An outside gateway needs the portal's full addresses (SITE_URL); one
+    # served by the portal itself follows whatever host the browser used.
+    is_local: bool = False
 
     @classmethod
     @abstractmethod

@@ -22,13 +22,14 @@ def sandbox_secret() -> str:
 
 class SandboxProvider(VNPayProvider):
     name = "sandbox"
+    is_local = True
 
     @classmethod
     def from_settings(cls):
         return cls(
             tmn_code=SANDBOX_TMN_CODE,
             hash_secret=sandbox_secret(),
-            payment_url=settings.SITE_URL.rstrip("/") + reverse("payments:sandbox"),
+            payment_url=reverse("payments:sandbox"),
             expire_minutes=settings.PAYMENT_EXPIRE_MINUTES,
         )
 
