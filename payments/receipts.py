@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from payments.fees import format_vnd
+from payments.words import vnd_in_words
 from portal.pdf import FONT, FONT_BOLD, styles
 from tracking.constants import FileKind
 from tracking.links import status_url
@@ -83,7 +84,14 @@ def render_receipt(payment, *, sign: bool = True) -> bytes:
                 ]
             )
         )
-        story += [table, Spacer(1, 6 * mm)]
+        story += [table, Spacer(1, 3 * mm)]
+        story.append(
+            Paragraph(
+                _("Số tiền bằng chữ: %(words)s.") % {"words": _text(vnd_in_words(payment.amount))},
+                s["body"],
+            )
+        )
+        story.append(Spacer(1, 6 * mm))
         story.append(
             Paragraph(
                 _("Tra cứu tình trạng hồ sơ: %(url)s") % {"url": _text(status_url(application))},

@@ -71,6 +71,7 @@ def test_good_ipn_confirms_payment_moves_application_and_issues_receipt(client, 
     assert "BIÊN LAI" in text
     assert application.dossier_code in text
     assert "100.000" in text
+    assert "Một trăm nghìn đồng" in text
     signatures = PdfFileReader(io.BytesIO(data)).embedded_signatures
     assert signatures[0].field_name == "AgencySignature"
 
