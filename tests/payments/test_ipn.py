@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from payments import operations
 from payments.constants import PaymentState
 from payments.models import PaymentNotification
+from tests.tracking.factories import ApplicationFactory
 from tracking.constants import Action, State
 
 SECRET = "TESTSECRETTESTSECRETTESTSECRET12"
@@ -151,3 +152,18 @@ def test_procedure_rule_accepts_the_application_when_paid(client, payment, fixed
 
 def test_ipn_of_an_unknown_provider_is_not_found(client, db):
     assert client.get("/thanh-toan/paypal/ipn/").status_code == 404
+
+
+def test_applicant_is_asked_to_pay_then_gets_the_receipt_by_e_mail(
+    client, vnpay_settings, fixed_fee_procedure, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        application = ApplicationFactory(procedure=fixed_fee_procedure)
+    assert "Vui lòng thanh toán phí, lệ phí trực tuyến" in mailoutbox[-1].body
+    payment, _url = operations.start_payment(application=application, client_ip="127.0.0.1")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_ipn(client, signed_reply(payment))
+    message = mailoutbox[-1]
+    assert "Biên lai điện tử được gửi kèm thư này" in message.body
+    receipt = application.files.get(field_name="payment_receipt")
+    assert [name for name, _content, _type in message.attachments] == [receipt.original_name]
