@@ -1,5 +1,6 @@
 """Payment pages: the applicant's "pay" button, the provider's return and IPN, the sandbox."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect, JsonResponse
@@ -85,7 +86,12 @@ def ipn(request, provider):
 
 
 def sandbox(request):
-    """The sandbox gateway's page: check the signed request, then pay or cancel."""
+    """The sandbox gateway's page: check the signed request, then pay or cancel.
+
+    It exists only while the sandbox is the configured provider.
+    """
+    if settings.PAYMENT_PROVIDER != "sandbox":
+        raise Http404
     provider = SandboxProvider.from_settings()
     params = (request.GET if request.method == "GET" else request.POST).dict()
     choice = params.pop("choice", "")

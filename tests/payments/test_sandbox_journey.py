@@ -147,3 +147,7 @@ def test_desk_shows_the_payments_of_an_application(client, awaiting_payment, adm
     assert payment.order_ref in page.text
     assert "100.000 đ" in page.text
     assert "Đã thanh toán" in page.text
+
+
+def test_sandbox_page_is_gone_when_a_real_gateway_is_configured(client, db, vnpay_settings):
+    assert client.get("/thanh-toan-thu-nghiem/").status_code == 404
