@@ -43,6 +43,7 @@ check: $(STAMP) ## Django checks, deploy checks with production settings, migrat
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	SECRET_KEY=check-deploy-$$(date +%s)-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 	  ALLOWED_HOSTS=portal.example.gov.vn \
+	  VNPAY_TMN_CODE=CHECKDEP VNPAY_HASH_SECRET=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING --settings=portal.settings.production
 
 test: lint check ## The whole suite: lint, checks, pytest

@@ -17,6 +17,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     # Inbound edXML status packages from the document exchange (machine to machine).
     path("lien-thong/", include("tracking.exchange.urls")),
+    path("", include("payments.urls")),
+    path("tai-khoan/vneid/", include("accounts.oidc_urls")),
 ]
 
 if settings.DEBUG:
@@ -29,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("tim-kiem/", views.search, name="search"),
     path("", include("forms.urls")),
     path("", include("tracking.urls")),
+    path("tai-khoan/", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

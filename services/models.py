@@ -242,6 +242,13 @@ class Procedure(PortalPageMixin, Page):
     requirements = models.TextField(_("yêu cầu, điều kiện thực hiện"), blank=True)
     result = models.TextField(_("kết quả thực hiện"))
     fee_note = models.TextField(_("ghi chú phí, lệ phí"), blank=True)
+    accept_on_payment = models.BooleanField(
+        _("tiếp nhận ngay khi thanh toán"),
+        default=False,
+        help_text=_(
+            "Mức độ 4: hồ sơ được tiếp nhận tự động khi người nộp thanh toán xong phí, lệ phí."
+        ),
+    )
     legal_basis = models.TextField(
         _("căn cứ pháp lý (khác)"),
         blank=True,
@@ -274,6 +281,7 @@ class Procedure(PortalPageMixin, Page):
         FieldRowPanel([FieldPanel("processing_days"), FieldPanel("processing_note")]),
         InlinePanel("fee_rules", label=_("Phí, lệ phí")),
         FieldPanel("fee_note"),
+        FieldPanel("accept_on_payment"),
         FieldPanel("requirements"),
         FieldPanel("result"),
         MultiFieldPanel(

@@ -61,6 +61,7 @@ class Action(models.TextChoices):
     STOP = "stop", _("Dừng xử lý")
     DECIDE = "decide", _("Ghi nhận kết quả")
     DELIVER = "deliver", _("Trả kết quả")
+    SEND_BY_POST = "send_by_post", _("Gửi kết quả qua bưu chính")
     WITHDRAW = "withdraw", _("Rút hồ sơ")
     APOLOGISE = "apologise", _("Xin lỗi, hẹn lại ngày trả kết quả")
     EXCHANGE_STATUS = "exchange_status", _("Trạng thái từ hệ thống quản lý văn bản")
@@ -81,8 +82,16 @@ TRANSITIONS = {
     (State.IN_PROGRESS, Action.STOP): State.STOPPED,
     (State.IN_PROGRESS, Action.DECIDE): State.DECIDED,
     (State.DECIDED, Action.DELIVER): State.DELIVERED,
+    (State.DECIDED, Action.SEND_BY_POST): State.DELIVERED,
     **{(state, Action.WITHDRAW): State.WITHDRAWN for state in OPEN_STATES},
 }
+
+
+class DeliveryMethod(models.TextChoices):
+    """How the applicant receives the result ("hình thức nhận kết quả")."""
+
+    ONLINE = "online", _("Nhận kết quả trực tuyến")
+    POST = "post", _("Nhận kết quả qua dịch vụ bưu chính")
 
 
 class FileKind(models.TextChoices):

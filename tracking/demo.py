@@ -12,7 +12,7 @@ from django.utils import timezone
 from portal.pdf import simple_document_pdf
 from services.models import Procedure
 from tracking import operations
-from tracking.constants import Action
+from tracking.constants import Action, State
 from tracking.deadlines import due_date_for
 from tracking.models import Application, DeskMember
 
@@ -133,6 +133,12 @@ def create_demo_application(key, procedure, applicant, path, clerk):
         idempotency_key=key,
         extra={"procedure": procedure},
     )
+    if path and application.state == State.AWAITING_PAYMENT:
+        # A level-4 fee is paid before the desk sees the application.
+        from payments.demo import pay_in_sandbox
+
+        pay_in_sandbox(application)
+        application.refresh_from_db()
     for step in path:
         if step == "accept":
             operations.accept_application(

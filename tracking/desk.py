@@ -16,7 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from portal.uploads import store_private_upload
 from services.models import AgencyUnit
 from tracking import desk_forms, operations, selectors
-from tracking.constants import TRANSITIONS, Action, State
+from tracking.constants import TRANSITIONS, Action, DeliveryMethod, State
 from tracking.deadlines import due_date_for
 
 
@@ -70,6 +70,13 @@ ACTIONS = {
         desk_forms.NoteForm,
         lambda a, u, d: operations.deliver_result(application=a, actor=u, note=d["note"]),
     ),
+    Action.SEND_BY_POST: DeskAction(
+        _("Gửi kết quả qua bưu chính"),
+        desk_forms.PostalDispatchForm,
+        lambda a, u, d: operations.send_result_by_post(
+            application=a, actor=u, tracking_number=d["tracking_number"], note=d["note"]
+        ),
+    ),
     Action.APOLOGISE: DeskAction(
         _("Xin lỗi, hẹn lại ngày trả"),
         desk_forms.ApologyForm,
@@ -93,6 +100,12 @@ def available_actions(application):
     for action in ACTIONS:
         if action == Action.APOLOGISE:
             if state in (State.ACCEPTED, State.IN_PROGRESS) and not application.has_had(action):
+                allowed.append(action)
+        elif action == Action.SEND_BY_POST:
+            if (
+                state,
+                action,
+            ) in TRANSITIONS and application.delivery_method == DeliveryMethod.POST:
                 allowed.append(action)
         elif action == Action.REQUEST_SUPPLEMENT:
             if (state, action) in TRANSITIONS and not application.has_had(action):

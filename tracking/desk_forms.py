@@ -43,6 +43,17 @@ class ResultForm(forms.Form):
         return upload
 
 
+class PostalDispatchForm(forms.Form):
+    tracking_number = forms.CharField(
+        label=_("Số hiệu bưu gửi"),
+        max_length=64,
+        error_messages={"required": _("Vui lòng nhập số hiệu bưu gửi.")},
+    )
+    note = forms.CharField(
+        label=_("Ghi chú nội bộ"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
 class ApologyForm(forms.Form):
     new_due_date = forms.DateField(
         label=_("Ngày hẹn trả kết quả mới"),

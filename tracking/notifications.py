@@ -21,6 +21,7 @@ NOTIFIED_ACTIONS = {
     Action.STOP,
     Action.DECIDE,
     Action.DELIVER,
+    Action.SEND_BY_POST,
     Action.WITHDRAW,
     Action.APOLOGISE,
 }

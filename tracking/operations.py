@@ -7,12 +7,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from services.constants import ServiceLevel
 from tracking.codes import next_dossier_code
-from tracking.constants import OPEN_STATES, TRANSITIONS, Action, FileKind, State
+from tracking.constants import OPEN_STATES, TRANSITIONS, Action, DeliveryMethod, FileKind, State
+from tracking.deadlines import due_date_for
 from tracking.issuing import issue_notice
 from tracking.models import Application, ApplicationEvent, ApplicationFile
 
-SYSTEM_ACTORS = {"system": _("Hệ thống"), "exchange": _("Hệ thống quản lý văn bản")}
+SYSTEM_ACTORS = {
+    "system": _("Hệ thống"),
+    "exchange": _("Hệ thống quản lý văn bản"),
+    "payment": _("Cổng thanh toán trực tuyến"),
+}
 
 
 class TrackingError(Exception):
@@ -94,6 +100,8 @@ def submit_application(
     user=None,
     language: str = "vi",
     procedure=None,
+    delivery_method: str = DeliveryMethod.ONLINE,
+    postal_address: str = "",
 ) -> Application:
     """Create the application of a completed online form.
 
@@ -116,6 +124,8 @@ def submit_application(
         user=user,
         language=language,
         extra={"form_version": form_version, "procedure": procedure},
+        delivery_method=delivery_method,
+        postal_address=postal_address,
     )
 
 
@@ -129,15 +139,30 @@ def create_application(
     user=None,
     language: str = "vi",
     extra: dict | None = None,
+    delivery_method: str = DeliveryMethod.ONLINE,
+    postal_address: str = "",
 ) -> Application:
-    """Give the application its dossier code, store it with its files and log it."""
+    """Give the application its dossier code, store it with its files and log it.
+
+    A level-4 procedure with a fee due on these answers starts in
+    `AWAITING_PAYMENT` ("chờ thanh toán"); the desk sees it once it is paid.
+    The applicant chooses to receive the result online or by post, to
+    `postal_address`.
+    """
+    delivery_method = DeliveryMethod(delivery_method)
+    if delivery_method == DeliveryMethod.POST and not postal_address.strip():
+        raise TrackingError(_("Vui lòng nhập địa chỉ nhận kết quả qua bưu chính."))
     with transaction.atomic():
         now = timezone.now()
         unit = facts.receiving_unit
         code = next_dossier_code(unit.identifier_code, timezone.localdate(now))
+        procedure = (extra or {}).get("procedure")
+        first_state = (
+            State.AWAITING_PAYMENT if payment_is_due(procedure, answers) else State.SUBMITTED
+        )
         application = Application(
             dossier_code=code,
-            state=State.SUBMITTED,
+            state=first_state,
             receiving_unit=unit,
             procedure_code=facts.code,
             procedure_name=facts.name,
@@ -152,6 +177,8 @@ def create_application(
             user=user if user is not None and user.is_authenticated else None,
             language=language,
             answers=answers,
+            delivery_method=delivery_method,
+            postal_address=postal_address.strip() if delivery_method == DeliveryMethod.POST else "",
             idempotency_key=idempotency_key,
             submitted_at=now,
         )
@@ -159,10 +186,20 @@ def create_application(
             if hasattr(Application, name):
                 setattr(application, name, value)
         application.save()
-        event = _log(application, Action.SUBMIT, "", State.SUBMITTED, actor=None)
+        event = _log(application, Action.SUBMIT, "", first_state, actor=None)
         _attach(application, event, files, FileKind.UPLOAD)
         _notify_after_commit(event)
         return application
+
+
+def payment_is_due(procedure, answers: dict) -> bool:
+    """A fee must be paid online before the desk takes the application (level 4 only)."""
+    if procedure is None or procedure.service_level != ServiceLevel.FULL_ONLINE:
+        return False
+    # Deferred: the payments app builds on tracking, not the other way round.
+    from payments.fees import compute_fee
+
+    return compute_fee(procedure, answers).total > 0
 
 
 def _log(application, action, from_state, to_state, *, actor, note="", public_note="", data=None):
@@ -361,6 +398,70 @@ def deliver_result(*, application, actor, note="") -> ApplicationEvent:
         actor=actor,
         note=note,
         changes={"delivered_at": timezone.now()},
+    )
+
+
+def record_payment(*, application, data: dict) -> ApplicationEvent:
+    """The fee is paid: the application goes to the desk ("đã nộp"), or, when the
+    procedure says so, is accepted at once with its receipt (form 01) and due date.
+
+    `data` (provider, amount, transaction number…) is kept on the event.
+    """
+    with transaction.atomic():
+        event = transition(application=application, action=Action.PAY, actor="payment", data=data)
+        procedure = application.procedure
+        if procedure is not None and procedure.accept_on_payment:
+            accept_application(
+                application=application, actor="payment", due_date=due_date_for(application)
+            )
+    return event
+
+
+def delivers_online(application) -> bool:
+    """Level 4 ("toàn trình") and no postal delivery asked: the result is handed over by download."""
+    procedure = application.procedure
+    return (
+        application.delivery_method == DeliveryMethod.ONLINE
+        and procedure is not None
+        and procedure.service_level == ServiceLevel.FULL_ONLINE
+    )
+
+
+def deliver_result_online(*, application) -> ApplicationEvent | None:
+    """The applicant downloaded the result of a level-4 procedure: it counts as delivered.
+
+    Only the first download of a decided application changes anything; other
+    downloads, and results of other levels (handed over at the desk), return None.
+    """
+    if not delivers_online(application):
+        return None
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if locked.state != State.DECIDED:
+            return None
+        return deliver_result(
+            application=locked,
+            actor=None,
+            note=str(_("Người nộp tải kết quả trực tuyến.")),
+        )
+
+
+def send_result_by_post(*, application, actor, tracking_number: str, note="") -> ApplicationEvent:
+    """The result went out by post to the address the applicant gave; the tracking
+    number ("số hiệu bưu gửi") is kept and sent to the applicant."""
+    tracking_number = tracking_number.strip()
+    if not tracking_number:
+        raise TrackingError(_("Vui lòng nhập số hiệu bưu gửi."))
+    if application.delivery_method != DeliveryMethod.POST:
+        raise InvalidTransition(_("Người nộp không chọn nhận kết quả qua bưu chính."))
+    return transition(
+        application=application,
+        action=Action.SEND_BY_POST,
+        actor=actor,
+        note=note,
+        public_note=str(_("Số hiệu bưu gửi: %(number)s")) % {"number": tracking_number},
+        changes={"delivered_at": timezone.now(), "postal_tracking_number": tracking_number},
+        data={"postal_tracking_number": tracking_number},
     )
 
 

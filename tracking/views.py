@@ -14,6 +14,7 @@ from django_ratelimit.core import is_ratelimited
 
 from portal.uploads import store_private_upload
 from tracking import operations, selectors
+from tracking.constants import FileKind
 from tracking.links import application_for_token, detail_url
 from tracking.models import StatusWording
 from tracking.public_forms import (
@@ -127,11 +128,16 @@ def _detail_context(request, application, token, **forms):
 
 
 def download(request, token, file_id):
-    """One file of the application, only through a valid signed link."""
+    """One file of the application, only through a valid signed link.
+
+    Downloading the result of a level-4 procedure delivers it (DESIGN §3).
+    """
     application = _application_or_404(token)
     attachment = application.files.filter(pk=file_id).first()
     if attachment is None:
         raise Http404
+    if attachment.kind == FileKind.RESULT:
+        operations.deliver_result_online(application=application)
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "forms",
     "tracking",
     "tracking.exchange",
+    "payments",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -107,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.site_chrome",
+                "accounts.context_processors.identity_service",
             ],
         },
     },
@@ -136,6 +139,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Answers only when VNEID_ENABLED (below).
+    "accounts.oidc.NationalIdentityBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -148,6 +153,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Applicants sign in on the public site; staff keep the Wagtail admin's own sign-in.
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:my_applications"
+LOGOUT_REDIRECT_URL = "/"
+# Sign-ups and password resets (each sends an e-mail) allowed per client address.
+ACCOUNTS_EMAIL_RATE = env("ACCOUNTS_EMAIL_RATE", "10/h")
 # Login throttling (staff and applicants): lock an account+IP after 5 failures for 30 minutes.
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5
@@ -336,6 +347,38 @@ EXCHANGE_SWEEP_BATCH = int(env("EXCHANGE_SWEEP_BATCH", "500"))
 EXCHANGE_INBOUND_MAX_BYTES = int(env("EXCHANGE_INBOUND_MAX_BYTES", str(2 * 1024 * 1024)))
 EXCHANGE_DIGEST_STUCK_MINUTES = int(env("EXCHANGE_DIGEST_STUCK_MINUTES", "60"))
 EXCHANGE_DIGEST_RECIPIENTS = env_list("EXCHANGE_DIGEST_RECIPIENTS")
+
+# --- Sign-in with the national identity service (VNeID) by OpenID Connect: off by default.
+VNEID_ENABLED = env_bool("VNEID_ENABLED", False)
+VNEID_ISSUER = env("VNEID_ISSUER", "")
+OIDC_RP_CLIENT_ID = env("VNEID_CLIENT_ID", "")
+# The client secret: from the environment only, never in the repository.
+OIDC_RP_CLIENT_SECRET = env("VNEID_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("VNEID_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env("VNEID_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env("VNEID_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env("VNEID_JWKS_ENDPOINT", "") or None
+OIDC_RP_SIGN_ALGO = env("VNEID_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("VNEID_SCOPES", "openid profile email phone")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "vneid:callback"
+# Profile field ← claim of the identity service.
+VNEID_CLAIMS = {
+    "full_name": "name",
+    "id_number": env("VNEID_ID_NUMBER_CLAIM", "id_number"),
+    "date_of_birth": "birthdate",
+    "phone": "phone_number",
+    "address": "address",
+}
+
+# --- Payments: "sandbox" (a local test gateway, the default) or "vnpay".
+PAYMENT_PROVIDER = env("PAYMENT_PROVIDER", "sandbox")
+PAYMENT_EXPIRE_MINUTES = int(env("PAYMENT_EXPIRE_MINUTES", "15"))
+VNPAY_TMN_CODE = env("VNPAY_TMN_CODE", "")
+# The merchant's hash secret: from the environment only, never in the repository.
+VNPAY_HASH_SECRET = env("VNPAY_HASH_SECRET", "")
+VNPAY_PAYMENT_URL = env("VNPAY_PAYMENT_URL", "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html")
 
 LOGGING = {
     "version": 1,

@@ -35,6 +35,8 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+# A real payment gateway: the sandbox would let anyone mark a fee paid.
+PAYMENT_PROVIDER = env("PAYMENT_PROVIDER", "vnpay")
 # A real certificate, never created on the fly; its password has no default.
 AGENCY_CERTIFICATE_AUTOCREATE = False
 AGENCY_CERTIFICATE_PASSWORD = env("AGENCY_CERTIFICATE_PASSWORD")

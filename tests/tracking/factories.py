@@ -51,6 +51,11 @@ class ApplicationFactory(factory.Factory):
     )
     language = "vi"
     with_file = True
+    # A catalogue procedure; a level-4 one with a fee starts the application awaiting payment.
+    procedure = None
+    user = None
+    delivery_method = "online"
+    postal_address = ""
 
     class Params:
         accepted = factory.Trait(path=["accept"])
@@ -65,18 +70,25 @@ class ApplicationFactory(factory.Factory):
     @classmethod
     def _create(cls, model_class, **kwargs):
         unit = AgencyUnit.objects.get(identifier_code=kwargs["unit_code"])
+        facts = operations.ProcedureFacts(
+            code=kwargs["procedure_code"],
+            name=kwargs["procedure_name"],
+            receiving_unit=unit,
+            processing_days=kwargs["processing_days"],
+        )
+        if kwargs["procedure"] is not None:
+            facts = operations.procedure_facts(kwargs["procedure"])
         application = operations.create_application(
-            facts=operations.ProcedureFacts(
-                code=kwargs["procedure_code"],
-                name=kwargs["procedure_name"],
-                receiving_unit=unit,
-                processing_days=kwargs["processing_days"],
-            ),
+            facts=facts,
             answers=kwargs["answers"],
             files=[stored_file()] if kwargs["with_file"] else [],
             applicant=kwargs["applicant"],
             idempotency_key=uuid.uuid4().hex,
             language=kwargs["language"],
+            user=kwargs["user"],
+            delivery_method=kwargs["delivery_method"],
+            postal_address=kwargs["postal_address"],
+            extra={"procedure": kwargs["procedure"]} if kwargs["procedure"] else None,
         )
         for step in kwargs["path"]:
             STEPS[step](application)

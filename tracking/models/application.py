@@ -9,7 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tracking.constants import NATIONAL_CODES, OPEN_STATES, RUNNING_STATES, Action, FileKind, State
+from tracking.constants import (
+    NATIONAL_CODES,
+    OPEN_STATES,
+    RUNNING_STATES,
+    Action,
+    DeliveryMethod,
+    FileKind,
+    State,
+)
 
 
 def new_access_secret():
@@ -92,6 +100,16 @@ class Application(models.Model):
     language = models.CharField(_("ngôn ngữ"), max_length=8, default="vi")
 
     answers = models.JSONField(_("nội dung kê khai"), default=dict)
+    delivery_method = models.CharField(
+        _("hình thức nhận kết quả"),
+        max_length=16,
+        choices=DeliveryMethod.choices,
+        default=DeliveryMethod.ONLINE,
+    )
+    postal_address = models.CharField(
+        _("địa chỉ nhận kết quả qua bưu chính"), max_length=500, blank=True
+    )
+    postal_tracking_number = models.CharField(_("số hiệu bưu gửi"), max_length=64, blank=True)
     idempotency_key = models.CharField(max_length=64, unique=True)
     # Secret part of the signed links sent to the applicant; rotating it revokes them.
     access_secret = models.CharField(max_length=32, default=new_access_secret, editable=False)

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from portal import demo
 
 # Each app adds its own demo content in `<app>/demo.py` with a `load(home)` function.
-APPS_WITH_DEMO = ("forms", "services", "tracking")
+APPS_WITH_DEMO = ("forms", "services", "tracking", "payments")
 
 
 class Command(BaseCommand):

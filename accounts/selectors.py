@@ -1,0 +1,52 @@
+"""Reads of accounts: pre-fill values, the user's applications and drafts."""
+
+from tracking.models import Application
+
+# Attribute names of `ApplicantProfile` a form field may name as its prefill source.
+PREFILL_FIELDS = (
+    "full_name",
+    "id_number",
+    "date_of_birth",
+    "phone",
+    "address",
+    "tax_code",
+    "company_name",
+)
+
+
+def profile_of(user):
+    """The applicant's profile, or None (anonymous users, staff without one)."""
+    if user is None or not user.is_authenticated:
+        return None
+    from accounts.models import ApplicantProfile
+
+    return ApplicantProfile.objects.filter(user=user).first()
+
+
+def prefill_values(user) -> dict:
+    """{attribute name: value} of the profile, plus the account's e-mail; empty ones left out."""
+    profile = profile_of(user)
+    values = {}
+    if profile is not None:
+        values = {name: getattr(profile, name) for name in PREFILL_FIELDS}
+    if user is not None and user.is_authenticated and user.email:
+        values["email"] = user.email
+    return {name: value for name, value in values.items() if value not in ("", None)}
+
+
+def applications_of(user):
+    return (
+        Application.objects.filter(user=user)
+        .select_related("receiving_unit")
+        .prefetch_related("files")
+        .order_by("-submitted_at")
+    )
+
+
+def drafts_of(user) -> list:
+    """The user's unfinished online forms, when the form engine offers them."""
+    try:
+        from forms.selectors import drafts_for_user
+    except (ImportError, AttributeError):
+        return []
+    return list(drafts_for_user(user))
