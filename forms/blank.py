@@ -21,6 +21,8 @@ FORMATS = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
+# The national motto heads every administrative form (Nghị định 30/2020/NĐ-CP), in
+# Vietnamese whatever the language of the rest.
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 DOTS = "." * 80
 

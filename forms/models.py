@@ -104,7 +104,11 @@ class FormDefinition(PreviewableMixin, models.Model):
     def live_version(self):
         """The latest published version, or None."""
         if not hasattr(self, "_live_version"):
-            self._live_version = self.versions.order_by("-number").first() if self.pk else None
+            if "versions" in getattr(self, "_prefetched_objects_cache", {}):
+                versions = list(self.versions.all())
+                self._live_version = max(versions, key=lambda v: v.number, default=None)
+            else:
+                self._live_version = self.versions.order_by("-number").first() if self.pk else None
         return self._live_version
 
     def closed_reason(self, now=None):

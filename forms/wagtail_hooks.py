@@ -52,6 +52,9 @@ class FormDefinitionViewSet(SnippetViewSet):
     list_display = ["title", "slug", "live_version", "in_maintenance", "updated_at"]
     search_fields = ["title", "slug"]
 
+    def get_queryset(self, request):
+        return FormDefinition.objects.prefetch_related("versions")
+
 
 register_snippet(FormDefinitionViewSet)
 
