@@ -6,6 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ApplicantProfile
+from accounts.selectors import PREFILL_FIELDS
 
 
 def normalise_email(value: str) -> str:
@@ -88,13 +89,5 @@ class EmailAuthenticationForm(AuthenticationForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = ApplicantProfile
-        fields = [
-            "full_name",
-            "id_number",
-            "date_of_birth",
-            "phone",
-            "address",
-            "tax_code",
-            "company_name",
-        ]
+        fields = list(PREFILL_FIELDS)
         widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

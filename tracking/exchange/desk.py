@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from tracking import operations as tracking_operations
 from tracking import selectors as tracking_selectors
+from tracking.desk import DeskPermissionMixin
 from tracking.exchange import operations, selectors
 from tracking.exchange.models import ExchangeMessage, InboundPackage
 
@@ -40,17 +41,12 @@ def _xml_response(content: bytes, name: str):
     return response
 
 
-class OverviewView(WagtailAdminTemplateMixin, TemplateView):
+class OverviewView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
     """Outbox health, the hand-offs that need attention and the refused inbound packages."""
 
     template_name = "exchange/desk/overview.html"
     page_title = _("Liên thông văn bản")
     header_icon = "mail"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("tracking.view_application"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
