@@ -51,6 +51,12 @@ PAGES = [
     "/tim-kiem/?q=khoa+h%E1%BB%8Dc",
     "/tra-cuu-ho-so/?ma=000.01.12.H34-200101-0001",
     "/en/",
+    "/thu-tuc-hanh-chinh/?q=cap+giay+phep",
+    "/thu-tuc-hanh-chinh/cap-giay-phep-xuat-ban-ban-tin/",
+    "/bieu-mau/giay-phep-xuat-ban-ban-tin/",
+    "/tai-khoan/dang-nhap/",
+    "/tai-khoan/dang-ky/",
+    "/thong-ke-ho-so/",
 ]
 
 
@@ -67,12 +73,32 @@ def test_pages_meet_wcag_2_1_aa(page):
             f"{path} {v['id']}: {v['help']} ({len(v['nodes'])} elements)"
             for v in results.response["violations"]
         ]
+    # An online form step showing its errors (summary at the top, messages at the fields).
+    page.goto("/bieu-mau/giay-phep-xuat-ban-ban-tin/")
+    page.get_by_role("button", name="Tiếp tục", exact=True).first.click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Vui lòng sửa các lỗi sau").is_visible()
+    results = axe.run(page, options=wcag)
+    violations += [
+        f"form step with errors {v['id']}: {v['help']} ({len(v['nodes'])} elements)"
+        for v in results.response["violations"]
+    ]
     assert violations == []
 
 
 def test_pages_fit_a_360_pixel_phone(phone):
     too_wide = []
-    for path in ["/", "/gioi-thieu/", "/van-ban/", "/danh-ba/", "/hoi-dap/", "/tra-cuu-ho-so/"]:
+    for path in [
+        "/",
+        "/gioi-thieu/",
+        "/van-ban/",
+        "/danh-ba/",
+        "/hoi-dap/",
+        "/tra-cuu-ho-so/",
+        "/thu-tuc-hanh-chinh/",
+        "/bieu-mau/giay-phep-xuat-ban-ban-tin/",
+        "/tai-khoan/dang-ky/",
+    ]:
         phone.goto(path)
         overflow = phone.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
