@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from accounts.models import ApplicantProfile
 from tracking import operations as tracking
 from tracking.constants import FileKind
 from tracking.links import detail_token
+from tracking.views import file_response
 
 
 def too_many(request, group) -> bool:
@@ -112,9 +113,4 @@ def download(request, pk, file_id):
         raise Http404
     if attachment.kind == FileKind.RESULT:
         tracking.deliver_result_online(application=application)
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
+    return file_response(attachment)

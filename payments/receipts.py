@@ -1,10 +1,8 @@
 """The electronic receipt ("biên lai thu phí, lệ phí điện tử") of a paid fee, as a signed PDF."""
 
-import hashlib
 import io
 from xml.sax.saxutils import escape
 
-from django.core.files.base import ContentFile
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
@@ -14,7 +12,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from payments.fees import format_vnd
 from payments.words import vnd_in_words
 from portal.pdf import FONT, FONT_BOLD, styles
-from tracking.constants import FileKind
+from tracking.issuing import keep_notice_pdf
 from tracking.links import status_url
 from tracking.models import ApplicationFile
 from tracking.signing import sign_pdf
@@ -119,19 +117,12 @@ def render_receipt(payment, *, sign: bool = True) -> bytes:
 def issue_receipt(payment, event) -> ApplicationFile:
     """Render, sign and keep the receipt among the application's notices, on the payment event."""
     pdf = render_receipt(payment)
-    name = f"bien-lai-{payment.application.dossier_code}-{payment.order_ref}.pdf"
-    receipt = ApplicationFile(
-        application=payment.application,
-        event=event,
-        kind=FileKind.NOTICE,
+    return keep_notice_pdf(
+        payment.application,
+        event,
+        pdf,
+        name=f"bien-lai-{payment.application.dossier_code}-{payment.order_ref}.pdf",
         field_name=RECEIPT_FIELD,
         label=_("Biên lai thu phí, lệ phí điện tử"),
-        original_name=name,
-        content_type="application/pdf",
-        size=len(pdf),
-        sha256=hashlib.sha256(pdf).hexdigest(),
-        created_at=timezone.now(),
+        folder="receipts",
     )
-    receipt.file.save(f"receipts/{timezone.localdate():%Y/%m}/{name}", ContentFile(pdf), save=False)
-    receipt.save()
-    return receipt

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -18,6 +18,7 @@ from services.models import AgencyUnit
 from tracking import desk_forms, operations, selectors
 from tracking.constants import TRANSITIONS, Action, DeliveryMethod, State
 from tracking.deadlines import due_date_for
+from tracking.views import file_response
 
 
 @dataclass(frozen=True)
@@ -233,12 +234,7 @@ class FileView(DeskPermissionMixin, TemplateView):
         attachment = application.files.filter(pk=kwargs["file_id"]).first()
         if attachment is None:
             raise Http404
-        return FileResponse(
-            attachment.file.open("rb"),
-            as_attachment=request.GET.get("inline") != "1",
-            filename=attachment.original_name,
-            content_type=attachment.content_type,
-        )
+        return file_response(attachment, as_attachment=request.GET.get("inline") != "1")
 
 
 class DashboardView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView):

@@ -65,19 +65,31 @@ def issue_notice(application, event):
     if kind is None:
         return None
     pdf = render_notice(kind, notice_context(application, event))
-    name = f"{FILE_NAMES[kind]}-{application.dossier_code}.pdf"
+    return keep_notice_pdf(
+        application,
+        event,
+        pdf,
+        name=f"{FILE_NAMES[kind]}-{application.dossier_code}.pdf",
+        field_name=f"notice_{kind.value}",
+        label=str(kind.label),
+        folder="notices",
+    )
+
+
+def keep_notice_pdf(application, event, pdf: bytes, *, name, field_name, label, folder):
+    """Keep a generated (signed) PDF among the application's notices, on `event`."""
     notice = ApplicationFile(
         application=application,
         event=event,
         kind=FileKind.NOTICE,
-        field_name=f"notice_{kind.value}",
-        label=str(kind.label),
+        field_name=field_name,
+        label=label,
         original_name=name,
         content_type="application/pdf",
         size=len(pdf),
         sha256=hashlib.sha256(pdf).hexdigest(),
         created_at=timezone.now(),
     )
-    notice.file.save(f"notices/{timezone.localdate():%Y/%m}/{name}", ContentFile(pdf), save=False)
+    notice.file.save(f"{folder}/{timezone.localdate():%Y/%m}/{name}", ContentFile(pdf), save=False)
     notice.save()
     return notice

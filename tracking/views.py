@@ -138,9 +138,15 @@ def download(request, token, file_id):
         raise Http404
     if attachment.kind == FileKind.RESULT:
         operations.deliver_result_online(application=application)
+    return file_response(attachment)
+
+
+def file_response(attachment, *, as_attachment=True):
+    """Stream one of an application's files under its original name; the caller
+    has already checked that the requester may have it."""
     return FileResponse(
         attachment.file.open("rb"),
-        as_attachment=True,
+        as_attachment=as_attachment,
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
