@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import ApplicantProfile
+from core.mail import MAIL_ERRORS
 from tracking.links import absolute
 
 VERIFY_SALT = "accounts.verify-email"
@@ -21,19 +22,40 @@ def verification_token(user) -> str:
     return signing.dumps({"u": user.pk, "e": user.email}, salt=VERIFY_SALT)
 
 
+class AccountsError(Exception):
+    """A request about an account that cannot be done now; `message` is for the user."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
 def sign_up(*, email: str, full_name: str, password: str):
-    """Create an inactive account and send the link that verifies its e-mail address."""
+    """Create an inactive account and send the link that verifies its e-mail address.
+
+    The e-mail goes out inside the transaction: if the mail server does not take
+    it, no account is left behind without its link, and the applicant may try again.
+    """
     User = get_user_model()
     with transaction.atomic():
         user = User.objects.create_user(
             username=email, email=email, password=password, is_active=False
         )
         ApplicantProfile.objects.create(user=user, full_name=full_name)
-    link = absolute(reverse("accounts:verify", args=[verification_token(user)]))
-    body = render_to_string(
-        "accounts/email/verify_body.txt", {"full_name": full_name, "link": link}
-    )
-    send_mail(_("Xác minh địa chỉ thư điện tử"), body, settings.DEFAULT_FROM_EMAIL, [email])
+        link = absolute(reverse("accounts:verify", args=[verification_token(user)]))
+        body = render_to_string(
+            "accounts/email/verify_body.txt", {"full_name": full_name, "link": link}
+        )
+        try:
+            send_mail(_("Xác minh địa chỉ thư điện tử"), body, settings.DEFAULT_FROM_EMAIL, [email])
+        except MAIL_ERRORS as error:
+            raise AccountsError(
+                _(
+                    "Chưa gửi được thư xác minh tới %(email)s vì máy chủ thư đang bận. "
+                    "Vui lòng thử lại sau ít phút."
+                )
+                % {"email": email}
+            ) from error
     return user
 
 

@@ -38,14 +38,18 @@ def sign_up(request):
         return rate_limited(request)
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        operations.sign_up(
-            email=form.cleaned_data["email"],
-            full_name=form.cleaned_data["full_name"],
-            password=form.cleaned_data["password1"],
-        )
-        return render(
-            request, "accounts/verification_sent.html", {"email": form.cleaned_data["email"]}
-        )
+        try:
+            operations.sign_up(
+                email=form.cleaned_data["email"],
+                full_name=form.cleaned_data["full_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except operations.AccountsError as error:
+            form.add_error(None, error.message)
+        else:
+            return render(
+                request, "accounts/verification_sent.html", {"email": form.cleaned_data["email"]}
+            )
     return render(request, "accounts/sign_up.html", {"form": form})
 
 

@@ -1,5 +1,6 @@
 """Confirming the applicant's e-mail address with a one-time code, for forms that ask for it."""
 
+import logging
 import secrets
 
 from django.conf import settings
@@ -7,8 +8,11 @@ from django.core.mail import send_mail
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
+from core.mail import MAIL_ERRORS
 from forms.constants import FieldType
 from forms.schema import all_input_fields, text
+
+logger = logging.getLogger(__name__)
 
 SALT = "forms.email-confirmation"
 MAX_ATTEMPTS = 5
@@ -28,20 +32,29 @@ def _digest(email, code):
     return salted_hmac(SALT, f"{email.lower()}|{code}").hexdigest()
 
 
-def send_code(extra: dict, email: str, schema) -> None:
-    """E-mail a new six-digit code and remember only its digest in the draft."""
+def send_code(extra: dict, email: str, schema) -> bool:
+    """E-mail a new six-digit code and remember only its digest in the draft.
+
+    False when the mail server did not take the e-mail: nothing is remembered, so
+    the next view of the review page (or "Gửi lại mã") tries again.
+    """
     code = f"{secrets.randbelow(10**6):06d}"
-    extra["email_confirmation"] = {"email": email, "digest": _digest(email, code), "attempts": 0}
-    send_mail(
-        _("Mã xác nhận thư điện tử: %(code)s") % {"code": code},
-        _(
-            "Mã xác nhận địa chỉ thư điện tử cho hồ sơ “%(title)s” là %(code)s.\n"
-            "Nếu bạn không khai hồ sơ này, vui lòng bỏ qua thư."
+    try:
+        send_mail(
+            _("Mã xác nhận thư điện tử: %(code)s") % {"code": code},
+            _(
+                "Mã xác nhận địa chỉ thư điện tử cho hồ sơ “%(title)s” là %(code)s.\n"
+                "Nếu bạn không khai hồ sơ này, vui lòng bỏ qua thư."
+            )
+            % {"title": text(schema["title"]), "code": code},
+            settings.DEFAULT_FROM_EMAIL,
+            [email],
         )
-        % {"title": text(schema["title"]), "code": code},
-        settings.DEFAULT_FROM_EMAIL,
-        [email],
-    )
+    except MAIL_ERRORS:
+        logger.warning("confirmation code not sent: the mail server did not take it")
+        return False
+    extra["email_confirmation"] = {"email": email, "digest": _digest(email, code), "attempts": 0}
+    return True
 
 
 def needs_code(extra: dict, email: str) -> bool:

@@ -2,14 +2,17 @@
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from forms import schema as form_schema
+from forms.dynamic import UPLOAD_FOLDER
 from forms.models import Draft, FormDefinition, FormVersion, schema_errors
 
 logger = logging.getLogger(__name__)
@@ -130,16 +133,37 @@ def prefill_values(user) -> dict:
     return values
 
 
-def delete_stored_files(items):
-    storage = storages["private"]
+def files_in_use(names: set[str]) -> set[str]:
+    """Which of these stored names something outside the form engine still points at,
+    asked of the handler named in `FORMS_FILES_IN_USE` (tracking: its applications)."""
+    handler = getattr(settings, "FORMS_FILES_IN_USE", "")
+    return set(import_string(handler)(names)) if handler and names else set()
+
+
+def delete_draft_files(items) -> int:
+    """Delete uploads the form engine stored for drafts, and only those: a name outside
+    the drafts' folder, or one that an application still points at, is never touched.
+    Returns how many files went."""
+    names = set()
     for item in items:
         name = item.get("storage_name") if isinstance(item, dict) else item
-        if not name:
-            continue
+        if name and name.startswith(f"{UPLOAD_FOLDER}/"):
+            names.add(name)
+    storage = storages["private"]
+    deleted = 0
+    for name in sorted(names - files_in_use(names)):
         try:
             storage.delete(name)
+            deleted += 1
         except OSError:
             logger.warning("could not delete draft upload %s", name)
+    return deleted
+
+
+def delete_draft_files_after_commit(items) -> None:
+    """Delete draft uploads once the current transaction has committed (at once outside one)."""
+    items = list(items)
+    transaction.on_commit(lambda: delete_draft_files(items))
 
 
 def draft_files(draft: Draft):
@@ -147,14 +171,14 @@ def draft_files(draft: Draft):
 
 
 def purge_expired_drafts(*, now=None) -> int:
-    """Delete drafts past their expiry with the files they hold (submitted
-    drafts' files belong to the application and stay). Returns how many went."""
+    """Delete drafts past their expiry with the files they hold (a file an
+    application points at stays). Returns how many drafts went."""
     now = now or timezone.now()
     count = 0
     for draft in Draft.objects.filter(expires_at__lt=now).iterator():
-        if not draft.is_submitted:
-            delete_stored_files(draft_files(draft))
-        draft.delete()
+        with transaction.atomic():
+            draft.delete()
+            delete_draft_files_after_commit(draft_files(draft))
         count += 1
     return count
 
@@ -195,6 +219,9 @@ def submit_draft(*, draft: Draft, answers: dict, user=None, language="vi"):
     with transaction.atomic():
         locked = Draft.objects.select_for_update().get(pk=draft.pk)
         if locked.application_id:
+            # Another request (a double click) submitted this draft first: this one
+            # answers with the same application and must not clean up anything.
+            draft.application, draft.submitted_at = locked.application, locked.submitted_at
             return locked.application
         version = locked.version
         schema = version.schema
@@ -229,4 +256,6 @@ def submit_draft(*, draft: Draft, answers: dict, user=None, language="vi"):
         locked.submitted_at = timezone.now()
         locked.save(update_fields=["application", "submitted_at", "updated_at"])
         draft.application, draft.submitted_at = application, locked.submitted_at
+        # The application holds its own copies; the draft's go once that is committed.
+        delete_draft_files_after_commit(draft_files(locked))
         return application

@@ -21,9 +21,17 @@ from forms.links import draft_uuid_for_token, resume_url
 from forms.models import Draft, FormDefinition
 from forms.schema import input_fields, resolve_answers, step_by_key, steps, text, visible_steps
 from forms.wizard_storage import DraftStorage, session_key
+from tracking.operations import TrackingError
 
 REVIEW_STEP = "xem-lai"
 DONE_STEP = "hoan-tat"
+
+
+def code_not_sent(email):
+    return _(
+        "Chưa gửi được mã xác nhận tới %(email)s vì máy chủ thư đang bận. "
+        "Thông tin đã khai vẫn được giữ; vui lòng bấm “Gửi lại mã” sau ít phút."
+    ) % {"email": email}
 
 
 class ReviewForm(django_forms.Form):
@@ -175,15 +183,18 @@ class FormWizardView(NamedUrlWizardView):
 
     def _keep_uploads(self, form):
         self.storage.extra["uploads"] = form.uploads
-        operations.delete_stored_files(form.replaced)
+        operations.delete_draft_files_after_commit(form.replaced)
         form.replaced = []
 
     def post(self, *args, **kwargs):
         if "wizard_save" in self.request.POST:
             return self.save_for_later()
         if "resend_code" in self.request.POST and self.email_to_confirm():
-            confirmation.send_code(self.storage.extra, self.email_to_confirm(), self.schema)
-            messages.info(self.request, _("Đã gửi lại mã xác nhận."))
+            email = self.email_to_confirm()
+            if confirmation.send_code(self.storage.extra, email, self.schema):
+                messages.info(self.request, _("Đã gửi lại mã xác nhận."))
+            else:
+                messages.error(self.request, code_not_sent(email))
             return redirect(self.get_step_url(REVIEW_STEP))
         response = super().post(*args, **kwargs)
         form = getattr(self, "_posted_form", None)
@@ -214,7 +225,13 @@ class FormWizardView(NamedUrlWizardView):
         # Submitting changes state: only a POST of the review step does it.
         if self.request.method != "POST":
             return redirect(self.get_step_url(REVIEW_STEP))
-        return WizardView.render_done(self, form, **kwargs)
+        try:
+            return WizardView.render_done(self, form, **kwargs)
+        except TrackingError as error:
+            # Raised from `done`, before formtools resets the storage: the draft keeps
+            # every answer and upload, and the applicant is told what to do.
+            messages.error(self.request, error.message)
+            return redirect(self.get_step_url(REVIEW_STEP))
 
     def done(self, form_list, form_dict=None, **kwargs):
         answers = resolve_answers(
@@ -222,21 +239,8 @@ class FormWizardView(NamedUrlWizardView):
             {key: f.answers for key, f in (form_dict or {}).items() if isinstance(f, StepForm)},
         )
         draft = self.storage.ensure_draft()
-        from tracking.operations import TrackingError
-
-        try:
-            application = operations.submit_draft(
-                draft=draft, answers=answers, user=self.request.user, language=get_language()
-            )
-        except TrackingError as error:
-            messages.error(self.request, error.message)
-            return redirect(self.get_step_url(REVIEW_STEP))
-        used = {item["storage_name"] for _f, item in selectors.files_in(self.schema, answers)}
-        operations.delete_stored_files(
-            item
-            for items in self.storage.uploads().values()
-            for item in items
-            if item["storage_name"] not in used
+        application = operations.submit_draft(
+            draft=draft, answers=answers, user=self.request.user, language=get_language()
         )
         messages.success(
             self.request,
@@ -281,8 +285,10 @@ class FormWizardView(NamedUrlWizardView):
             email = self.email_to_confirm()
             extra = self.storage.extra
             if email and not confirmation.is_confirmed(extra, email):
-                if confirmation.needs_code(extra, email):
-                    confirmation.send_code(extra, email, self.schema)
+                if confirmation.needs_code(extra, email) and not confirmation.send_code(
+                    extra, email, self.schema
+                ):
+                    context["code_not_sent"] = code_not_sent(email)
                 context["confirm_email"] = email
         return context
 

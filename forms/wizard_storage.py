@@ -9,6 +9,7 @@ from django.utils import timezone
 from formtools.wizard.storage.base import BaseStorage
 
 from forms.models import Draft
+from forms.operations import delete_draft_files_after_commit
 
 
 def session_key(slug: str) -> str:
@@ -38,10 +39,13 @@ class DraftStorage(BaseStorage):
         return self.extra.setdefault("uploads", {})
 
     def reset(self):
-        from forms.operations import delete_stored_files
-
+        # A draft given up: its uploads go after commit. A submitted draft's uploads
+        # were copied into the application, and `delete_draft_files` never deletes a
+        # file an application points at.
         if self.draft is None or not self.draft.is_submitted:
-            delete_stored_files(item for items in self.uploads().values() for item in items)
+            delete_draft_files_after_commit(
+                item for items in self.uploads().values() for item in items
+            )
         self.init_data()
 
     def _has_content(self):

@@ -10,14 +10,16 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.outbox import NotRetryable
 from portal.uploads import store_private_upload
 from services.models import AgencyUnit
-from tracking import desk_forms, operations, selectors
+from tracking import desk_forms, notifications, operations, selectors
 from tracking.constants import TRANSITIONS, Action, DeliveryMethod, State
 from tracking.deadlines import due_date_for
+from tracking.models import NoticeEmail
 from tracking.views import file_response
 
 
@@ -186,7 +188,7 @@ class ApplicationView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
             application=application,
             answers=selectors.answer_rows(application),
             files=application.files.select_related("event"),
-            events=application.events.select_related("actor"),
+            events=application.events.select_related("actor", "notice_email"),
             actions=[
                 {
                     "code": action,
@@ -224,6 +226,27 @@ class ApplicationView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
                 return redirect("tracking_desk:detail", pk=self.application.pk)
         context = self.get_context_data(forms={action: form})
         return self.render_to_response(context, status=400)
+
+
+class ResendNoticeView(DeskPermissionMixin, View):
+    """Send a notice e-mail that failed again, from the application's timeline."""
+
+    permission = "tracking.change_application"
+
+    def post(self, request, *args, **kwargs):
+        application = self.get_application()
+        notice = get_object_or_404(
+            NoticeEmail, pk=kwargs["notice_id"], event__application=application
+        )
+        try:
+            notifications.resend_notice(notice=notice)
+        except NotRetryable as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request, _("Đã xếp lại thư báo tới %(email)s để gửi.") % {"email": notice.recipient}
+            )
+        return redirect("tracking_desk:detail", pk=application.pk)
 
 
 class FileView(DeskPermissionMixin, TemplateView):

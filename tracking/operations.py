@@ -1,8 +1,13 @@
 """Everything that changes an application. Views, the desk, tasks and the
 exchange call these functions; nothing else assigns `Application.state`."""
 
-from dataclasses import dataclass, field
+import hashlib
+import logging
+import secrets
+from dataclasses import dataclass, field, replace
 
+from django.core.files import File
+from django.core.files.storage import storages
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +18,13 @@ from tracking.constants import OPEN_STATES, TRANSITIONS, Action, DeliveryMethod,
 from tracking.deadlines import due_date_for
 from tracking.issuing import issue_notice
 from tracking.models import Application, ApplicationEvent, ApplicationFile
+from tracking.notifications import queue_notice
+
+logger = logging.getLogger(__name__)
+
+# The application's own part of the private storage. Files are copied here at
+# submission, so that no cleanup of where they came from (a draft) can reach them.
+APPLICATION_FOLDER = "applications"
 
 SYSTEM_ACTORS = {
     "system": _("Hệ thống"),
@@ -152,6 +164,26 @@ def create_application(
     delivery_method = DeliveryMethod(delivery_method)
     if delivery_method == DeliveryMethod.POST and not postal_address.strip():
         raise TrackingError(_("Vui lòng nhập địa chỉ nhận kết quả qua bưu chính."))
+    owned = take_over_files(files)
+    answers = _renamed_files(
+        answers,
+        {f.storage_name: o.storage_name for f, o in zip(files, owned, strict=True) if f != o},
+    )
+    try:
+        return _file_application(
+            facts, answers, owned, applicant, idempotency_key, user, language, extra,
+            delivery_method, postal_address,
+        )  # fmt: skip
+    except BaseException:
+        # Nothing was filed: the copies made for it go (the originals stay where they were).
+        _delete_copies(files, owned)
+        raise
+
+
+def _file_application(
+    facts, answers, files, applicant, idempotency_key, user, language, extra,
+    delivery_method, postal_address,
+) -> Application:  # fmt: skip
     with transaction.atomic():
         now = timezone.now()
         unit = facts.receiving_unit
@@ -190,6 +222,76 @@ def create_application(
         _attach(application, event, files, FileKind.UPLOAD)
         _notify_after_commit(event)
         return application
+
+
+def take_over_files(files: list[SubmittedFile]) -> list[SubmittedFile]:
+    """Copy submitted files into the application's own folder and check each copy
+    against the digest recorded at upload; files already there are kept as they are.
+
+    The originals are left to their owner (the form engine deletes a draft's files
+    once the submission has committed); an upload that is gone or changed since it
+    was checked stops the submission with a message, never an application with a
+    missing document.
+    """
+    storage = storages["private"]
+    owned = []
+    try:
+        for item in files:
+            if item.storage_name.startswith(f"{APPLICATION_FOLDER}/"):
+                owned.append(item)
+                continue
+            owned.append(replace(item, storage_name=_copy_checked(storage, item)))
+    except BaseException:
+        _delete_copies(files[: len(owned)], owned)
+        raise
+    return owned
+
+
+def _copy_checked(storage, item: SubmittedFile) -> str:
+    missing = TrackingError(
+        _("Tệp “%(name)s” không còn nguyên vẹn trên máy chủ. Vui lòng tải tệp lên lại rồi nộp.")
+        % {"name": item.original_name}
+    )
+    try:
+        source = storage.open(item.storage_name, "rb")
+    except OSError as error:
+        raise missing from error
+    with source:
+        digest = hashlib.sha256()
+        for chunk in source.chunks():
+            digest.update(chunk)
+        if digest.hexdigest() != item.sha256:
+            raise missing
+        source.seek(0)
+        extension = (
+            item.storage_name.rsplit(".", 1)[-1].lower() if "." in item.storage_name else "bin"
+        )
+        day = timezone.localdate()
+        name = f"{APPLICATION_FOLDER}/{day:%Y/%m}/{secrets.token_hex(16)}.{extension}"
+        return storage.save(name, File(source, name=name))
+
+
+def _delete_copies(originals, owned):
+    storage = storages["private"]
+    for original, copy in zip(originals, owned, strict=False):
+        if copy.storage_name != original.storage_name:
+            try:
+                storage.delete(copy.storage_name)
+            except OSError:
+                logger.warning("could not delete the unused copy %s", copy.storage_name)
+
+
+def _renamed_files(answers, renamed: dict):
+    """The answers with each uploaded file's stored name replaced by its copy's."""
+    if not renamed:
+        return answers
+    if isinstance(answers, dict):
+        if answers.get("storage_name") in renamed:
+            return {**answers, "storage_name": renamed[answers["storage_name"]]}
+        return {key: _renamed_files(value, renamed) for key, value in answers.items()}
+    if isinstance(answers, list):
+        return [_renamed_files(value, renamed) for value in answers]
+    return answers
 
 
 def payment_is_due(procedure, answers: dict) -> bool:
@@ -243,10 +345,8 @@ def _attach(application, event, files, kind):
 
 
 def _notify_after_commit(event):
-    from tracking.tasks import send_event_notice
-
-    # robust: a broker outage after commit must not turn a done change into an error.
-    transaction.on_commit(lambda: send_event_notice.delay(event.pk), robust=True)
+    # A row in the same transaction: a broker or mail outage delays the notice, never loses it.
+    queue_notice(event)
 
 
 def transition(

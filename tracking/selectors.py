@@ -7,7 +7,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from tracking.constants import Action, FileKind, State
-from tracking.models import Application
+from tracking.models import Application, ApplicationFile
 
 # Timeline lines the public sees: the state changes and the apology, not internal flags.
 PUBLIC_ACTIONS = [a for a in Action if a not in (Action.FLAG_OVERDUE,)]
@@ -42,6 +42,12 @@ def answer_rows(application, language="vi"):
 
         return form_answer_rows(form_version, application.answers, language)
     return [("", key, value) for key, value in application.answers.items()]
+
+
+def stored_files_in_use(names) -> set[str]:
+    """The stored names among `names` that an application's files point at (the form
+    engine asks before it deletes a draft's uploads)."""
+    return set(ApplicationFile.objects.filter(file__in=list(names)).values_list("file", flat=True))
 
 
 def applicant_files(application):

@@ -5,10 +5,16 @@ from celery import shared_task
 from tracking import notifications, operations
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_event_notice(event_id: int) -> bool:
-    """E-mail the applicant about one event of their application."""
-    return notifications.send_event_email(event_id)
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)
+def send_notice_email(self, notice_id: int) -> str:
+    """E-mail the applicant one notice; on a transient failure try again after a backoff."""
+    return notifications.OUTBOX.run_task(self, notice_id)
+
+
+@shared_task
+def sweep_notice_outbox() -> int:
+    """Re-send notices stuck in queued or sending (beat, every few minutes)."""
+    return len(notifications.sweep_notices())
 
 
 @shared_task

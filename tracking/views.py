@@ -1,5 +1,7 @@
 """Public tracking pages: status by dossier code, and the applicant's signed pages."""
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.mail import send_mail
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
+from core.mail import MAIL_ERRORS
 from portal.uploads import store_private_upload
 from tracking import operations, selectors
 from tracking.constants import FileKind
@@ -24,6 +27,8 @@ from tracking.public_forms import (
     SupplementForm,
     WithdrawForm,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def _too_many(request, group):
@@ -91,7 +96,12 @@ def send_link(request):
             subject = _("[%(code)s] Đường liên kết xem chi tiết hồ sơ") % {
                 "code": application.dossier_code
             }
-        send_mail(subject, body, None, [application.applicant_email])
+        try:
+            send_mail(subject, body, None, [application.applicant_email])
+        except MAIL_ERRORS:
+            # The same answer either way (it must not tell whether code and address
+            # match); the applicant may ask again once the mail server is back.
+            logger.warning("signed link for %s not sent: mail server", application.dossier_code)
     return render(request, "tracking/link_sent.html", {"email": email})
 
 

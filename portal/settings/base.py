@@ -38,6 +38,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "portal",
     "services",
     "forms",
@@ -254,6 +255,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracking.exchange.tasks.send_exchange_digest",
         "schedule": crontab(hour=7, minute=0),
     },
+    # E-mail notices to applicants (tracking/notifications.py).
+    "sweep-notice-outbox": {
+        "task": "tracking.tasks.sweep_notice_outbox",
+        "schedule": 120.0,
+    },
     "purge-expired-form-drafts": {
         "task": "forms.tasks.purge_expired_drafts",
         "schedule": crontab(hour=1, minute=30),
@@ -262,12 +268,22 @@ CELERY_BEAT_SCHEDULE = {
 
 # --- E-mail: console in dev; SMTP through EMAIL_HOST in production.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Where the file backend writes each e-mail (django.core.mail.backends.filebased).
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Cổng dịch vụ công <no-reply@localhost>")
+# Notices to applicants go through the outbox (core/outbox.py): retries with backoff,
+# a sweeper for what got stuck, the failed state on the desk's timeline.
+NOTICE_MAX_ATTEMPTS = int(env("NOTICE_MAX_ATTEMPTS", "8"))
+NOTICE_RETRY_BASE_SECONDS = float(env("NOTICE_RETRY_BASE_SECONDS", "60"))
+NOTICE_RETRY_MAX_SECONDS = float(env("NOTICE_RETRY_MAX_SECONDS", "3600"))
+NOTICE_SENDING_LEASE_SECONDS = float(env("NOTICE_SENDING_LEASE_SECONDS", "120"))
+NOTICE_STUCK_AFTER_SECONDS = float(env("NOTICE_STUCK_AFTER_SECONDS", "300"))
+NOTICE_SWEEP_BATCH = int(env("NOTICE_SWEEP_BATCH", "500"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Security headers common to every environment.
@@ -294,6 +310,8 @@ TRACKING_LINK_MAX_AGE_DAYS = int(env("TRACKING_LINK_MAX_AGE_DAYS", "90"))
 
 # --- Form engine: days an unfinished online application is kept before it is purged.
 FORMS_DRAFT_TTL_DAYS = int(env("FORMS_DRAFT_TTL_DAYS", "30"))
+# Asked before the form engine deletes a draft's uploads: which of them an application uses.
+FORMS_FILES_IN_USE = "tracking.selectors.stored_files_in_use"
 TRACKING_LOOKUP_RATE = env("TRACKING_LOOKUP_RATE", "30/10m")
 # Trusted reverse proxies in front of the site (0 in development).
 PROXY_COUNT = int(env("PROXY_COUNT", "0"))

@@ -70,6 +70,32 @@ def test_a_forged_verification_link_is_refused(client, db):
     assert client.get("/tai-khoan/xac-minh/not-a-token/").status_code == 400
 
 
+def test_a_sign_up_whose_e_mail_cannot_leave_leaves_no_account_and_says_so(client, db, monkeypatch):
+    import smtplib
+
+    from django.core.mail import EmailMessage
+
+    def mail_server_down(self, fail_silently=False):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+    monkeypatch.setattr(EmailMessage, "send", mail_server_down)
+    data = {
+        "full_name": "Trần Văn Nam",
+        "email": "nam.tran@example.vn",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    }
+    response = client.post("/tai-khoan/dang-ky/", data)
+    assert response.status_code == 200
+    assert "Chưa gửi được thư xác minh tới nam.tran@example.vn" in response.text
+    assert 'value="Trần Văn Nam"' in response.text
+    assert not get_user_model().objects.filter(username="nam.tran@example.vn").exists()
+    monkeypatch.undo()
+    response = client.post("/tai-khoan/dang-ky/", data)
+    assert "Kiểm tra hộp thư" in response.text
+    assert get_user_model().objects.filter(username="nam.tran@example.vn").exists()
+
+
 def test_sign_up_refuses_an_address_already_registered(client, applicant):
     response = client.post(
         "/tai-khoan/dang-ky/",

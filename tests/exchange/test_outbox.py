@@ -48,7 +48,7 @@ def queued(exchange_peers):
 def sent_later(monkeypatch):
     """What was handed to Celery, instead of sending it."""
     handed = []
-    monkeypatch.setattr(operations, "enqueue", lambda pk: handed.append(pk) or True)
+    monkeypatch.setattr(operations.OUTBOX, "enqueue", lambda pk: handed.append(pk) or True)
     return handed
 
 
@@ -56,7 +56,7 @@ def test_backoff_grows_exponentially_with_jitter_up_to_the_cap(settings):
     settings.EXCHANGE_RETRY_BASE_SECONDS = 10
     settings.EXCHANGE_RETRY_MAX_SECONDS = 100
     for attempts, ceiling in [(1, 10), (2, 20), (3, 40), (4, 80), (5, 100), (12, 100)]:
-        delays = {operations.backoff_seconds(attempts) for _ in range(20)}
+        delays = {operations.OUTBOX.backoff_seconds(attempts) for _ in range(20)}
         assert all(ceiling / 2 <= d <= ceiling for d in delays)
         assert len(delays) > 1  # jittered
 

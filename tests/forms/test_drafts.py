@@ -53,7 +53,7 @@ def test_a_bad_or_expired_resume_link_says_so():
     assert "Đường dẫn không còn hiệu lực" in response.content.decode()
 
 
-def test_expired_drafts_are_purged_with_their_files(client):
+def test_expired_drafts_are_purged_with_their_files(client, django_capture_on_commit_callbacks):
     walker = Walker(client, SLUG)
     fill_until_documents(walker)
     walker.post("tai-lieu-dinh-kem", {"quyet_dinh_thanh_lap": pdf()})
@@ -62,7 +62,8 @@ def test_expired_drafts_are_purged_with_their_files(client):
     assert storages["private"].exists(stored)
     assert operations.purge_expired_drafts() == 0
     Draft.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
-    call_command("purge_form_drafts", verbosity=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("purge_form_drafts", verbosity=0)
     assert not Draft.objects.exists()
     assert not storages["private"].exists(stored)
 

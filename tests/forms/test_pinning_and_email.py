@@ -65,3 +65,34 @@ def test_the_applicant_confirms_the_e_mail_with_a_code_before_submitting(client)
     response = walker.post("xem-lai", {"declaration": "on", "email_code": code})
     assert response.status_code == 302
     assert Application.objects.filter(form_version__definition__slug=SLUG).count() == 1
+
+
+def test_a_code_the_mail_server_did_not_take_is_said_so_and_sent_again_later(client, monkeypatch):
+    import smtplib
+
+    from django.core.mail import EmailMessage
+
+    republish(confirm_email=True)
+    walker = Walker(client, SLUG)
+    fill_until_documents(walker)
+    fill_documents(walker)
+    send = EmailMessage.send
+
+    def mail_server_down(self, fail_silently=False):
+        raise smtplib.SMTPConnectError(421, "Service not available")
+
+    monkeypatch.setattr(EmailMessage, "send", mail_server_down)
+    html = client.get(walker.url("xem-lai")).content.decode()
+    assert "Chưa gửi được mã xác nhận tới lienhe@bienxanh.vn" in html
+    assert "Thông tin đã khai vẫn được giữ" in html
+    response = walker.post("xem-lai", {"declaration": "on"}, resend_code="1")
+    page = client.get(response["Location"]).content.decode()
+    assert "Chưa gửi được mã xác nhận tới lienhe@bienxanh.vn" in page
+
+    monkeypatch.setattr(EmailMessage, "send", send)  # the mail server is back
+    html = client.get(walker.url("xem-lai")).content.decode()
+    assert "Chúng tôi đã gửi mã xác nhận gồm 6 chữ số tới lienhe@bienxanh.vn" in html
+    code = re.search(r"\d{6}", mail.outbox[-1].subject).group()
+    response = walker.post("xem-lai", {"declaration": "on", "email_code": code})
+    assert response.status_code == 302
+    assert Application.objects.filter(form_version__definition__slug=SLUG).count() == 1

@@ -1,6 +1,7 @@
 """Applications in any state, made through the real operations."""
 
 import datetime
+import hashlib
 import uuid
 
 import factory
@@ -23,7 +24,7 @@ def stored_file(name="ban-sao.pdf", content=MINIMAL_PDF, label="Bản sao giấy
         original_name=name,
         content_type="application/pdf",
         size=len(content),
-        sha256="0" * 64,
+        sha256=hashlib.sha256(content).hexdigest(),
     )
 
 

@@ -5,16 +5,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.outbox import OutboxMessage
 from tracking.exchange.constants import InboundOutcome, MessageState, RejectionCode, StatusCode
 
 
-class ExchangeMessage(models.Model):
+class ExchangeMessage(OutboxMessage):
     """One accepted application on its way to the document exchange ("gói tin edXML").
 
     Written in the transaction that accepts the application; sent after commit
-    by a Celery task. `document_id` (`OrganId,yyyy/MM/dd,Number/Notation`) is
-    the idempotency key the receiver deduplicates by, so re-sends are safe.
-    The package is built once and stored, so every re-send is byte-identical.
+    by a Celery task through the portal's one outbox (`core.outbox`).
+    `document_id` (`OrganId,yyyy/MM/dd,Number/Notation`) is the idempotency
+    key the receiver deduplicates by, so re-sends are safe. The package is
+    built once and stored, so every re-send is byte-identical.
     """
 
     application = models.ForeignKey(
@@ -26,24 +28,16 @@ class ExchangeMessage(models.Model):
     document_id = models.CharField(_("mã văn bản (DocumentId)"), max_length=100, unique=True)
     from_organ_id = models.CharField(_("đơn vị gửi"), max_length=35)
     to_organ_id = models.CharField(_("đơn vị nhận"), max_length=35)
+    # The outbox's states, and "refused" (status 02: delivered, then turned down).
     state = models.CharField(
         _("trạng thái"), max_length=16, choices=MessageState.choices, default=MessageState.QUEUED
     )
     package = models.BinaryField(_("gói tin"), blank=True, default=b"")
-    attempts = models.PositiveIntegerField(_("số lần gửi"), default=0)
-    next_attempt_at = models.DateTimeField(_("lần gửi tiếp theo"), default=timezone.now)
-    # While "sending", the send belongs to one worker until this time; after it
-    # the sweeper takes it back (the worker may have died mid-send).
-    lease_until = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(_("lỗi gần nhất"), blank=True)
     response_status = models.PositiveIntegerField(_("mã phản hồi"), null=True, blank=True)
     response_body = models.TextField(_("phản hồi của nơi nhận"), blank=True)
     last_status_code = models.CharField(
         _("trạng thái xử lý gần nhất"), max_length=2, choices=StatusCode.choices, blank=True
     )
-    created_at = models.DateTimeField(_("thời điểm tạo"), default=timezone.now)
-    sent_at = models.DateTimeField(_("thời điểm gửi xong"), null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

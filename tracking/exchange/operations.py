@@ -7,19 +7,16 @@ worker killed mid-send). The receiver deduplicates by DocumentId.
 """
 
 import logging
-import secrets
 import uuid
-from dataclasses import dataclass
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.outbox import Outbox, PermanentError, SendOutcome, TransientError
 from tracking import operations as tracking_operations
 from tracking.constants import State
 from tracking.exchange import packages, peers, selectors, transports
@@ -70,77 +67,16 @@ def queue_handoff(*, application) -> ExchangeMessage:
     )
     message.document_id = packages.document_id_for(message=message, unit_code=unit_code, day=day)
     message.save(update_fields=["document_id"])
-    transaction.on_commit(lambda: enqueue(message.pk))
+    OUTBOX.schedule(message)
     return message
 
 
-def enqueue(message_id: int) -> bool:
-    """Hand the message to Celery. If the broker is down the message stays queued and
-    the sweeper sends it later, so the caller (an acceptance) never fails for it."""
-    from tracking.exchange.tasks import send_exchange_message
-
-    try:
-        send_exchange_message.delay(message_id)
-    except Exception:  # any broker error: the sweeper re-drives the message later
-        logger.warning("exchange message %s not queued (broker unavailable?)", message_id)
-        return False
-    return True
-
-
-@dataclass(frozen=True)
-class SendOutcome:
-    state: str
-    retry_in: float | None = None
-
-
-def backoff_seconds(attempts: int) -> float:
-    """Exponential backoff with equal jitter, capped: base·2^(n−1), between half and all of it."""
-    ceiling = min(
-        settings.EXCHANGE_RETRY_MAX_SECONDS,
-        settings.EXCHANGE_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0),
-    )
-    return secrets.SystemRandom().uniform(ceiling / 2, ceiling)
-
-
-def _claim(message_id: int, now) -> bool:
-    """Take the message for one send: queued, or sending with an expired lease."""
-    lease = now + timedelta(seconds=settings.EXCHANGE_SENDING_LEASE_SECONDS)
-    return bool(
-        ExchangeMessage.objects.filter(pk=message_id)
-        .filter(Q(state=MessageState.QUEUED) | Q(state=MessageState.SENDING, lease_until__lt=now))
-        .update(
-            state=MessageState.SENDING,
-            lease_until=lease,
-            attempts=F("attempts") + 1,
-            updated_at=now,
-        )
-    )
-
-
-def _fail(message_id: int, error) -> SendOutcome:
-    ExchangeMessage.objects.filter(pk=message_id).update(
-        state=MessageState.FAILED,
-        lease_until=None,
-        last_error=str(error),
-        updated_at=timezone.now(),
-    )
-    logger.error("exchange message %s failed: %s", message_id, error)
-    return SendOutcome(MessageState.FAILED)
-
-
-def send_message(*, message_id: int) -> SendOutcome:
-    """Build (once) and send one outbox message; say whether and when to try again."""
-    now = timezone.now()
-    if not _claim(message_id, now):
-        current = ExchangeMessage.objects.filter(pk=message_id).values_list("state", flat=True)
-        return SendOutcome(current.first() or "missing")
-    message = ExchangeMessage.objects.select_related("application__receiving_unit").get(
-        pk=message_id
-    )
+def _deliver(message: ExchangeMessage) -> dict:
+    """Build (once) and post one package; what the peer answered is kept on the message."""
     try:
         if not message.package:
             message.package = packages.build_edxml_package(message)
-            ExchangeMessage.objects.filter(pk=message_id).update(package=message.package)
+            ExchangeMessage.objects.filter(pk=message.pk).update(package=message.package)
         peer = peers.peer(message.to_organ_id)
         if peer is None:
             raise transports.PermanentTransportError(
@@ -151,36 +87,34 @@ def send_message(*, message_id: int) -> SendOutcome:
             peer, package=bytes(message.package), document_id=message.document_id
         )
     except PackageRejected as error:
-        return _fail(message_id, _("Gói tin không đúng chuẩn: %(errors)s") % {"errors": error})
+        raise PermanentError(
+            _("Gói tin không đúng chuẩn: %(errors)s") % {"errors": error}
+        ) from error
     except transports.PermanentTransportError as error:
-        return _fail(message_id, error)
+        raise PermanentError(str(error)) from error
     except transports.TransportError as error:
-        if message.attempts >= settings.EXCHANGE_MAX_ATTEMPTS:
-            return _fail(
-                message_id,
-                _("Đã thử %(n)s lần, lỗi gần nhất: %(error)s")
-                % {"n": message.attempts, "error": error},
-            )
-        delay = backoff_seconds(message.attempts)
-        ExchangeMessage.objects.filter(pk=message_id, state=MessageState.SENDING).update(
-            state=MessageState.QUEUED,
-            lease_until=None,
-            next_attempt_at=timezone.now() + timedelta(seconds=delay),
-            last_error=str(error),
-            updated_at=timezone.now(),
-        )
-        logger.warning("exchange message %s: %s; retry in %.1fs", message_id, error, delay)
-        return SendOutcome(MessageState.QUEUED, retry_in=delay)
-    ExchangeMessage.objects.filter(pk=message_id).update(
-        state=MessageState.SENT,
-        lease_until=None,
-        sent_at=timezone.now(),
-        response_status=delivery.status,
-        response_body=delivery.body,
-        last_error="",
-        updated_at=timezone.now(),
-    )
-    return SendOutcome(MessageState.SENT)
+        raise TransientError(str(error)) from error
+    return {"response_status": delivery.status, "response_body": delivery.body}
+
+
+def _task():
+    from tracking.exchange.tasks import send_exchange_message
+
+    return send_exchange_message
+
+
+OUTBOX = Outbox(
+    ExchangeMessage,
+    settings_prefix="EXCHANGE",
+    deliver=_deliver,
+    task=_task,
+    select_related=("application__receiving_unit",),
+)
+
+
+def send_message(*, message_id: int) -> SendOutcome:
+    """Build (once) and send one outbox message; say whether and when to try again."""
+    return OUTBOX.send(message_id)
 
 
 def retry_message(*, message: ExchangeMessage) -> ExchangeMessage:
@@ -204,12 +138,7 @@ def retry_message(*, message: ExchangeMessage) -> ExchangeMessage:
             raise tracking_operations.TrackingError(
                 _("Chỉ gửi lại được gói tin đã thất bại hoặc bị từ chối.")
             )
-        locked.state = MessageState.QUEUED
-        locked.attempts = 0
-        locked.next_attempt_at = timezone.now()
-        locked.save(update_fields=["state", "attempts", "next_attempt_at", "updated_at"])
-        transaction.on_commit(lambda: enqueue(locked.pk))
-    return locked
+        return OUTBOX.requeue(locked)
 
 
 def retry_failed_messages() -> int:
@@ -222,32 +151,8 @@ def retry_failed_messages() -> int:
 
 
 def sweep_outbox(*, now=None) -> list[int]:
-    """Send again what is stuck: queued past its time (its task was lost, or never
-    reached the broker) or sending past its lease (its worker died). Give up on
-    messages that used all their attempts."""
-    now = now or timezone.now()
-    ExchangeMessage.objects.filter(
-        state=MessageState.SENDING,
-        lease_until__lt=now,
-        attempts__gte=settings.EXCHANGE_MAX_ATTEMPTS,
-    ).update(
-        state=MessageState.FAILED,
-        lease_until=None,
-        last_error=_("Quá số lần gửi cho phép; lần gửi cuối không kết thúc."),
-        updated_at=now,
-    )
-    overdue = now - timedelta(seconds=settings.EXCHANGE_STUCK_AFTER_SECONDS)
-    stuck = list(
-        ExchangeMessage.objects.filter(
-            Q(state=MessageState.QUEUED, next_attempt_at__lte=overdue)
-            | Q(state=MessageState.SENDING, lease_until__lt=now)
-        )
-        .order_by("next_attempt_at")
-        .values_list("pk", flat=True)[: settings.EXCHANGE_SWEEP_BATCH]
-    )
-    for message_id in stuck:
-        enqueue(message_id)
-    return stuck
+    """Send again what is stuck (see `core.outbox.Outbox.sweep`)."""
+    return OUTBOX.sweep(now=now)
 
 
 def send_failure_digest(*, now=None) -> int:

@@ -7,16 +7,8 @@ from tracking.exchange import operations
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)
 def send_exchange_message(self, message_id: int) -> str:
-    """Send one outbox message; on a transient failure try again after a backoff.
-
-    The number of attempts is counted on the message (so the sweeper and the
-    retries share one cap), hence no Celery-side `max_retries`.
-    """
-    outcome = operations.send_message(message_id=message_id)
-    if outcome.retry_in is not None and not self.request.is_eager:
-        # In-process (eager) mode has no timer: the message waits for the sweeper.
-        raise self.retry(countdown=outcome.retry_in)
-    return str(outcome.state)
+    """Send one outbox message; on a transient failure try again after a backoff."""
+    return operations.OUTBOX.run_task(self, message_id)
 
 
 @shared_task

@@ -1,5 +1,6 @@
 from .application import Application, ApplicationEvent, ApplicationFile, DossierSequence
 from .calendar import WorkingDayAdjustment
+from .notice_email import NoticeEmail
 from .rating import Rating
 from .staff import DeskMember
 from .wording import StatusWording
@@ -10,6 +11,7 @@ __all__ = [
     "ApplicationFile",
     "DeskMember",
     "DossierSequence",
+    "NoticeEmail",
     "Rating",
     "StatusWording",
     "WorkingDayAdjustment",

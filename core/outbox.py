@@ -1,0 +1,270 @@
+"""One reliable outbox for everything the portal sends to the outside world.
+
+The pattern (first built for the document exchange, now shared by the e-mail
+notices and every integration): the row that says "send this" is written in
+the same transaction as the change it announces; after commit a Celery task
+sends it (`acks_late`, retries with exponential backoff and jitter); a sweeper
+run by beat re-drives what got stuck (broker down at commit time, a worker
+killed mid-send); what used all its attempts is marked failed and shown to
+staff, who can send it again. Delivery is at least once: the receiving side
+deduplicates by the message's own key.
+
+An outbox is an `Outbox` over a concrete subclass of `OutboxMessage`, with a
+`deliver` function that does the sending and raises `TransientError` (try
+again later) or `PermanentError` (give up now). Its timings come from
+settings named by a prefix: `<PREFIX>_MAX_ATTEMPTS`,
+`<PREFIX>_RETRY_BASE_SECONDS`, `<PREFIX>_RETRY_MAX_SECONDS`,
+`<PREFIX>_SENDING_LEASE_SECONDS`, `<PREFIX>_STUCK_AFTER_SECONDS` and
+`<PREFIX>_SWEEP_BATCH`.
+"""
+
+import logging
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+logger = logging.getLogger(__name__)
+
+
+class OutboxState(models.TextChoices):
+    """Where one outbound message is (internal: never shown to applicants)."""
+
+    QUEUED = "queued", gettext_lazy("Chờ gửi")
+    SENDING = "sending", gettext_lazy("Đang gửi")
+    SENT = "sent", gettext_lazy("Đã gửi")
+    FAILED = "failed", gettext_lazy("Gửi thất bại")
+
+
+# A message stays in one of these only while in flight.
+PENDING_STATES = (OutboxState.QUEUED, OutboxState.SENDING)
+
+
+class OutboxMessage(models.Model):
+    """The delivery bookkeeping shared by every outbox; subclasses add what is sent."""
+
+    state = models.CharField(
+        gettext_lazy("trạng thái"),
+        max_length=16,
+        choices=OutboxState.choices,
+        default=OutboxState.QUEUED,
+    )
+    attempts = models.PositiveIntegerField(gettext_lazy("số lần gửi"), default=0)
+    next_attempt_at = models.DateTimeField(gettext_lazy("lần gửi tiếp theo"), default=timezone.now)
+    # While "sending", the send belongs to one worker until this time; after it
+    # the sweeper takes it back (the worker may have died mid-send).
+    lease_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(gettext_lazy("lỗi gần nhất"), blank=True)
+    created_at = models.DateTimeField(gettext_lazy("thời điểm tạo"), default=timezone.now)
+    sent_at = models.DateTimeField(gettext_lazy("thời điểm gửi xong"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+        indexes = [models.Index(fields=["state", "next_attempt_at"])]
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state in PENDING_STATES
+
+
+class TransientError(Exception):
+    """The other side could not take the message now; try again after a backoff."""
+
+
+class PermanentError(Exception):
+    """The message can never be delivered as it is; stop trying."""
+
+
+class NotRetryable(Exception):
+    """Staff asked to re-send a message that has not failed; `message` is for them."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+@dataclass(frozen=True)
+class SendOutcome:
+    state: str
+    retry_in: float | None = None
+
+
+class Outbox:
+    """Sending, retrying and sweeping the messages of one `OutboxMessage` model."""
+
+    def __init__(
+        self,
+        model: type[OutboxMessage],
+        *,
+        settings_prefix: str,
+        deliver: Callable[[OutboxMessage], dict | None],
+        task: Callable[[], object],
+        select_related: tuple[str, ...] = (),
+    ):
+        self.model = model
+        self.prefix = settings_prefix
+        self.deliver = deliver
+        # The Celery task that calls `send`; a callable returning it, so that the
+        # tasks module may import the module that builds this outbox.
+        self._task = task
+        self.select_related = select_related
+
+    def setting(self, name: str):
+        return getattr(settings, f"{self.prefix}_{name}")
+
+    # Queueing
+
+    def schedule(self, message: OutboxMessage) -> None:
+        """Hand `message` (just written in the current transaction) to Celery after commit."""
+        pk = message.pk
+        transaction.on_commit(lambda: self.enqueue(pk))
+
+    def enqueue(self, message_id: int) -> bool:
+        """Hand the message to Celery. If the broker is down the message stays queued
+        and the sweeper sends it later, so the caller never fails for it."""
+        try:
+            self._task().delay(message_id)
+        except Exception:  # any broker error: the sweeper re-drives the message later
+            logger.warning(
+                "%s %s not queued (broker unavailable?)", self.model.__name__, message_id
+            )
+            return False
+        return True
+
+    # Sending
+
+    def backoff_seconds(self, attempts: int) -> float:
+        """Exponential backoff with equal jitter, capped: base·2^(n−1), between half and all."""
+        ceiling = min(
+            self.setting("RETRY_MAX_SECONDS"),
+            self.setting("RETRY_BASE_SECONDS") * 2 ** max(attempts - 1, 0),
+        )
+        return secrets.SystemRandom().uniform(ceiling / 2, ceiling)
+
+    def _claim(self, message_id: int, now) -> bool:
+        """Take the message for one send: queued, or sending with an expired lease."""
+        lease = now + timedelta(seconds=self.setting("SENDING_LEASE_SECONDS"))
+        return bool(
+            self.model.objects.filter(pk=message_id)
+            .filter(Q(state=OutboxState.QUEUED) | Q(state=OutboxState.SENDING, lease_until__lt=now))
+            .update(
+                state=OutboxState.SENDING,
+                lease_until=lease,
+                attempts=F("attempts") + 1,
+                updated_at=now,
+            )
+        )
+
+    def fail(self, message_id: int, error) -> SendOutcome:
+        self.model.objects.filter(pk=message_id).update(
+            state=OutboxState.FAILED,
+            lease_until=None,
+            last_error=str(error),
+            updated_at=timezone.now(),
+        )
+        logger.error("%s %s failed: %s", self.model.__name__, message_id, error)
+        return SendOutcome(OutboxState.FAILED)
+
+    def send(self, message_id: int) -> SendOutcome:
+        """Deliver one message once; say whether and when to try again."""
+        now = timezone.now()
+        if not self._claim(message_id, now):
+            current = self.model.objects.filter(pk=message_id).values_list("state", flat=True)
+            return SendOutcome(current.first() or "missing")
+        message = self.model.objects.select_related(*self.select_related).get(pk=message_id)
+        try:
+            recorded = self.deliver(message) or {}
+        except PermanentError as error:
+            return self.fail(message_id, error)
+        except Exception as error:  # a bug or an outage: kept, retried and shown to staff
+            if not isinstance(error, TransientError):
+                logger.exception("%s %s: unexpected error", self.model.__name__, message_id)
+                error = TransientError(f"{type(error).__name__}: {error}")
+            if message.attempts >= self.setting("MAX_ATTEMPTS"):
+                return self.fail(
+                    message_id,
+                    _("Đã thử %(n)s lần, lỗi gần nhất: %(error)s")
+                    % {"n": message.attempts, "error": error},
+                )
+            delay = self.backoff_seconds(message.attempts)
+            self.model.objects.filter(pk=message_id, state=OutboxState.SENDING).update(
+                state=OutboxState.QUEUED,
+                lease_until=None,
+                next_attempt_at=timezone.now() + timedelta(seconds=delay),
+                last_error=str(error),
+                updated_at=timezone.now(),
+            )
+            logger.warning(
+                "%s %s: %s; retry in %.1fs", self.model.__name__, message_id, error, delay
+            )
+            return SendOutcome(OutboxState.QUEUED, retry_in=delay)
+        self.model.objects.filter(pk=message_id).update(
+            state=OutboxState.SENT,
+            lease_until=None,
+            sent_at=timezone.now(),
+            last_error="",
+            updated_at=timezone.now(),
+            **recorded,
+        )
+        return SendOutcome(OutboxState.SENT)
+
+    def run_task(self, task, message_id: int) -> str:
+        """The body of the outbox's Celery task: send, and on a transient failure let
+        Celery try again after the backoff. The attempts are counted on the message
+        (so the sweeper and the retries share one cap), hence no Celery `max_retries`."""
+        outcome = self.send(message_id)
+        if outcome.retry_in is not None and not task.request.is_eager:
+            # In-process (eager) mode has no timer: the message waits for the sweeper.
+            raise task.retry(countdown=outcome.retry_in)
+        return str(outcome.state)
+
+    # Staff and beat
+
+    def requeue(self, message: OutboxMessage) -> OutboxMessage:
+        """Send a failed message again, as it was, with a fresh count of attempts."""
+        with transaction.atomic():
+            locked = self.model.objects.select_for_update().get(pk=message.pk)
+            if locked.state != OutboxState.FAILED:
+                raise NotRetryable(_("Chỉ gửi lại được thư hoặc gói tin đã gửi thất bại."))
+            locked.state = OutboxState.QUEUED
+            locked.attempts = 0
+            locked.next_attempt_at = timezone.now()
+            locked.save(update_fields=["state", "attempts", "next_attempt_at", "updated_at"])
+            self.schedule(locked)
+        return locked
+
+    def sweep(self, *, now=None) -> list[int]:
+        """Send again what is stuck: queued past its time (its task was lost, or never
+        reached the broker) or sending past its lease (its worker died). Give up on
+        messages that used all their attempts."""
+        now = now or timezone.now()
+        self.model.objects.filter(
+            state=OutboxState.SENDING,
+            lease_until__lt=now,
+            attempts__gte=self.setting("MAX_ATTEMPTS"),
+        ).update(
+            state=OutboxState.FAILED,
+            lease_until=None,
+            last_error=_("Quá số lần gửi cho phép; lần gửi cuối không kết thúc."),
+            updated_at=now,
+        )
+        overdue = now - timedelta(seconds=self.setting("STUCK_AFTER_SECONDS"))
+        stuck = list(
+            self.model.objects.filter(
+                Q(state=OutboxState.QUEUED, next_attempt_at__lte=overdue)
+                | Q(state=OutboxState.SENDING, lease_until__lt=now)
+            )
+            .order_by("next_attempt_at")
+            .values_list("pk", flat=True)[: self.setting("SWEEP_BATCH")]
+        )
+        for message_id in stuck:
+            self.enqueue(message_id)
+        return stuck
