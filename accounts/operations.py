@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import ApplicantProfile
+from core.links import absolute
 from core.mail import MAIL_ERRORS
-from tracking.links import absolute
 
 VERIFY_SALT = "accounts.verify-email"
 VERIFY_MAX_AGE = 3 * 24 * 3600

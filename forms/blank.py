@@ -98,7 +98,7 @@ def build_pdf(schema, language="vi") -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from portal.pdf import FONT, styles
+    from core.pdf import FONT, styles
 
     s = styles()
     buffer = io.BytesIO()

@@ -436,7 +436,7 @@ class StepForm(forms.Form):
         self.answers[name] = current
 
     def _store_one(self, spec, upload):
-        from portal.uploads import DEFAULT_EXTENSIONS, store_private_upload
+        from core.uploads import DEFAULT_EXTENSIONS, store_private_upload
 
         extensions = tuple(spec.get("extensions") or DEFAULT_EXTENSIONS)
         max_bytes = int(float(spec.get("max_size_mb") or 10) * 1024 * 1024)

@@ -249,13 +249,8 @@ class Draft(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     expires_at = models.DateTimeField(default=default_expiry, db_index=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
-    application = models.ForeignKey(
-        "tracking.Application",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    # What the submission handler (FORMS_SUBMISSION_HANDLER) filed the draft as.
+    submission_reference = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("hồ sơ đang soạn")

@@ -5,15 +5,17 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from forms import schema as form_schema
+from forms import submission
 from forms.dynamic import UPLOAD_FOLDER
 from forms.models import Draft, FormDefinition, FormVersion, schema_errors
+from forms.submission import Receipt
 
 logger = logging.getLogger(__name__)
 
@@ -183,50 +185,26 @@ def purge_expired_drafts(*, now=None) -> int:
     return count
 
 
-def applicant_from_answers(schema, answers, user=None):
-    """Who applies, read from the fields marked with a prefill source."""
-    from tracking.operations import Applicant
-
-    found = form_schema.prefilled_answers(schema, answers)
-    if "address" not in found:
-        # Without a field marked as the applicant's address, the first address given.
-        for field in form_schema.all_input_fields(schema):
-            if field["type"] == "address" and answers.get(field["name"]):
-                found["address"] = form_schema.format_value(field, answers[field["name"]], "vi")
-                break
-    full_name = found.get("full_name") or found.get("company_name") or ""
-    if not full_name and user is not None and getattr(user, "is_authenticated", False):
-        full_name = user.get_full_name() or user.get_username()
-    return Applicant(
-        full_name=full_name or str(_("Người nộp hồ sơ")),
-        email=found.get("email", ""),
-        phone=found.get("phone", ""),
-        id_number=found.get("id_number", ""),
-        address=found.get("address", ""),
-        organisation=found.get("company_name", ""),
-        tax_code=found.get("tax_code", ""),
-    )
-
-
-def submit_draft(*, draft: Draft, answers: dict, user=None, language="vi"):
-    """Hand a completed draft to tracking as one application, exactly once.
+def submit_draft(*, draft: Draft, answers: dict, user=None, language="vi") -> Receipt:
+    """Hand a completed draft to the submission handler, exactly once.
 
     Runs in one transaction with the draft row locked; a second call for the
-    same draft (double click, resent POST) returns the application already made.
+    same draft (double click, resent POST) answers with the receipt of the
+    first. Raises `SubmissionRefused` with the handler's message.
     """
-    from tracking.operations import SubmittedFile, submit_application
-
+    handler = submission.handler()
     with transaction.atomic():
         locked = Draft.objects.select_for_update().get(pk=draft.pk)
-        if locked.application_id:
+        if locked.is_submitted:
             # Another request (a double click) submitted this draft first: this one
-            # answers with the same application and must not clean up anything.
-            draft.application, draft.submitted_at = locked.application, locked.submitted_at
-            return locked.application
+            # answers with the same receipt and must not clean up anything.
+            draft.submission_reference = locked.submission_reference
+            draft.submitted_at = locked.submitted_at
+            return handler.receipt(locked.submission_reference)
         version = locked.version
         schema = version.schema
-        files = [
-            SubmittedFile(
+        files = tuple(
+            submission.SubmittedUpload(
                 field_name=field["name"],
                 label=form_schema.text(field["label"], "vi"),
                 storage_name=item["storage_name"],
@@ -236,26 +214,25 @@ def submit_draft(*, draft: Draft, answers: dict, user=None, language="vi"):
                 sha256=item["sha256"],
             )
             for field, item in form_schema.uploaded_files(schema, answers)
-        ]
-        try:
-            with transaction.atomic():
-                application = submit_application(
-                    form_version=version,
-                    answers=answers,
-                    files=files,
-                    applicant=applicant_from_answers(schema, answers, user),
-                    idempotency_key=locked.idempotency_key,
-                    user=user,
-                    language=language,
-                )
-        except IntegrityError:
-            from tracking.models import Application
-
-            application = Application.objects.get(idempotency_key=locked.idempotency_key)
-        locked.application = application
+        )
+        reference = handler.submit(
+            submission.Submission(
+                version=version,
+                answers=answers,
+                files=files,
+                applicant=form_schema.prefilled_answers(schema, answers),
+                user=user,
+                language=language,
+                idempotency_key=locked.idempotency_key,
+            )
+        )
+        locked.submission_reference = str(reference)
         locked.submitted_at = timezone.now()
-        locked.save(update_fields=["application", "submitted_at", "updated_at"])
-        draft.application, draft.submitted_at = application, locked.submitted_at
-        # The application holds its own copies; the draft's go once that is committed.
+        locked.save(update_fields=["submission_reference", "submitted_at", "updated_at"])
+        draft.submission_reference, draft.submitted_at = (
+            locked.submission_reference,
+            locked.submitted_at,
+        )
+        # The handler keeps its own copies; the draft's go once that is committed.
         delete_draft_files_after_commit(draft_files(locked))
-        return application
+        return handler.receipt(locked.submission_reference)

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forms import schema as form_schema
-from forms.models import Draft
+from forms import submission
+from forms.models import Draft, FormDefinition, FormVersion
 
 
 def session_draft(request, slug):
@@ -18,7 +19,7 @@ def session_draft(request, slug):
     if not uuid:
         return None
     return (
-        Draft.objects.select_related("version", "application")
+        Draft.objects.select_related("version")
         .filter(uuid=uuid, expires_at__gt=timezone.now(), version__definition__slug=slug)
         .first()
     )
@@ -35,11 +36,29 @@ def drafts_for_user(user):
     )
 
 
-def confirmation_url(application) -> str:
-    """The applicant's signed page of the application, which shows its dossier code."""
-    from tracking.links import detail_token
+def receipt_of(draft):
+    """What the applicant is shown for a submitted draft (its code and page)."""
+    return submission.handler().receipt(draft.submission_reference)
 
-    return reverse("tracking:detail", args=[detail_token(application)])
+
+def published_definition(definition_id):
+    """The form definition with its latest published version loaded in one query
+    (its `live_version`), or None when there is no such form."""
+    if not definition_id:
+        return None
+    version = (
+        FormVersion.objects.select_related("definition")
+        .filter(definition_id=definition_id)
+        .order_by("-number")
+        .first()
+    )
+    if version is None:
+        definition = FormDefinition.objects.filter(pk=definition_id).first()
+        if definition is not None:
+            definition._live_version = None
+        return definition
+    version.definition._live_version = version
+    return version.definition
 
 
 def start_url(definition) -> str:

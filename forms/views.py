@@ -20,8 +20,8 @@ from forms.dynamic import StepForm, initial_for
 from forms.links import draft_uuid_for_token, resume_url
 from forms.models import Draft, FormDefinition
 from forms.schema import input_fields, resolve_answers, step_by_key, steps, text, visible_steps
+from forms.submission import SubmissionRefused
 from forms.wizard_storage import DraftStorage, session_key
-from tracking.operations import TrackingError
 
 REVIEW_STEP = "xem-lai"
 DONE_STEP = "hoan-tat"
@@ -74,8 +74,8 @@ class FormWizardView(NamedUrlWizardView):
         self.definition = get_object_or_404(FormDefinition, slug=slug)
         draft = selectors.session_draft(request, slug)
         if draft is not None and draft.is_submitted:
-            if step is not None and draft.application_id:
-                return redirect(selectors.confirmation_url(draft.application))
+            if step is not None and draft.submission_reference:
+                return redirect(selectors.receipt_of(draft).url)
             request.session.pop(session_key(slug), None)
             draft = None
         reason = self.definition.closed_reason()
@@ -227,7 +227,7 @@ class FormWizardView(NamedUrlWizardView):
             return redirect(self.get_step_url(REVIEW_STEP))
         try:
             return WizardView.render_done(self, form, **kwargs)
-        except TrackingError as error:
+        except SubmissionRefused as error:
             # Raised from `done`, before formtools resets the storage: the draft keeps
             # every answer and upload, and the applicant is told what to do.
             messages.error(self.request, error.message)
@@ -239,15 +239,14 @@ class FormWizardView(NamedUrlWizardView):
             {key: f.answers for key, f in (form_dict or {}).items() if isinstance(f, StepForm)},
         )
         draft = self.storage.ensure_draft()
-        application = operations.submit_draft(
+        receipt = operations.submit_draft(
             draft=draft, answers=answers, user=self.request.user, language=get_language()
         )
         messages.success(
             self.request,
-            _("Đã nộp hồ sơ thành công. Mã số hồ sơ của bạn: %(code)s.")
-            % {"code": application.dossier_code},
+            _("Đã nộp hồ sơ thành công. Mã số hồ sơ của bạn: %(code)s.") % {"code": receipt.code},
         )
-        return redirect(selectors.confirmation_url(application))
+        return redirect(receipt.url)
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
@@ -325,8 +324,8 @@ def resume(request, token):
     if draft.user_id and draft.user_id != request.user.pk:
         raise Http404
     slug = draft.version.definition.slug
-    if draft.is_submitted and draft.application_id:
-        return redirect(selectors.confirmation_url(draft.application))
+    if draft.is_submitted and draft.submission_reference:
+        return redirect(selectors.receipt_of(draft).url)
     request.session[session_key(slug)] = str(draft.uuid)
     step = draft.data.get("step")
     if step:

@@ -10,14 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.links import absolute
+from payments import selectors
 from payments.constants import IpnResult, PaymentState
-from payments.fees import compute_fee
 from payments.models import Payment, PaymentNotification
 from payments.providers import get_provider
 from payments.receipts import issue_receipt
 from tracking import operations as tracking
 from tracking.constants import State
-from tracking.links import absolute
 from tracking.models import Application
 
 logger = logging.getLogger(__name__)
@@ -47,9 +47,9 @@ def start_payment(
     """Open a payment of the fee due and give the URL that takes the applicant to pay it."""
     if application.state != State.AWAITING_PAYMENT:
         raise PaymentError(_("Hồ sơ này không ở trạng thái chờ thanh toán."))
-    if application.procedure is None:
+    fee = selectors.fee_of(application)
+    if fee is None:
         raise PaymentError(_("Không xác định được thủ tục để tính phí, lệ phí."))
-    fee = compute_fee(application.procedure, application.answers)
     if fee.total <= 0:
         raise PaymentError(_("Hồ sơ này không phải nộp phí, lệ phí."))
     provider = get_provider(provider_name)

@@ -9,9 +9,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from payments.fees import format_vnd
+from core.pdf import FONT, FONT_BOLD, styles
 from payments.words import vnd_in_words
-from portal.pdf import FONT, FONT_BOLD, styles
+from services.fees import format_vnd
 from tracking.issuing import keep_notice_pdf
 from tracking.links import status_url
 from tracking.models import ApplicationFile

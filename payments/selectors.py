@@ -3,17 +3,27 @@
 from dataclasses import dataclass
 
 from payments.constants import PaymentState
-from payments.fees import Fee, compute_fee
 from payments.models import Payment
+from services.fees import Fee, compute_fee
 from tracking.constants import Action, State
+
+
+def fee_of(application) -> Fee | None:
+    """The fee recorded at submission; for an application filed before fees were
+    recorded, the procedure's rules applied to its answers."""
+    if application.fee_lines is not None:
+        return application.fee
+    if application.procedure is None:
+        return None
+    return compute_fee(application.procedure, application.answers)
 
 
 def fee_due(application) -> Fee | None:
     """The fee the applicant is asked to pay now, or None when nothing is due."""
-    if application.state != State.AWAITING_PAYMENT or application.procedure is None:
+    if application.state != State.AWAITING_PAYMENT:
         return None
-    fee = compute_fee(application.procedure, application.answers)
-    return fee if fee.total > 0 else None
+    fee = fee_of(application)
+    return fee if fee is not None and fee.total > 0 else None
 
 
 def receipts(application):

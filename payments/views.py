@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.http import client_ip
 from payments import operations
 from payments.constants import PaymentState
 from payments.models import Payment
 from payments.providers import UnknownProvider, get_provider
 from payments.providers.sandbox import SandboxProvider
-from portal.http import client_ip
 from tracking.links import application_for_token
 
 RETURN_SESSION_KEY = "payments.return_tokens"

@@ -10,7 +10,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
-from portal.pdf import FONT_DIR, simple_document_pdf
+from core.pdf import FONT_DIR, simple_document_pdf
 
 
 def _font(size, bold=False):

@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from core.pdf import simple_document_pdf
 from forms.models import FormDefinition
 from portal import demo_media
 from portal.demo import child
 from portal.models import LegalDocumentPage
-from portal.pdf import simple_document_pdf
 
 from .constants import ApplicationMethod, FeeKind, ImplementingLevel
 from .models import (

@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from forms import selectors as form_selectors
 from portal.models import MandatedSection, PortalPageMixin
 from portal.models.pages import paginate
 
@@ -347,17 +348,9 @@ class Procedure(PortalPageMixin, Page):
         if not self.online_form_id:
             return None
         if "_published_online_form" not in self.__dict__:
-            from forms.models import FormVersion
-
-            version = (
-                FormVersion.objects.select_related("definition")
-                .filter(definition_id=self.online_form_id)
-                .order_by("-number")
-                .first()
+            self.__dict__["_published_online_form"] = form_selectors.published_definition(
+                self.online_form_id
             )
-            form = version.definition if version is not None else self.online_form
-            form._live_version = version
-            self.__dict__["_published_online_form"] = form
         return self.__dict__["_published_online_form"]
 
     def online_application_url(self):
@@ -366,9 +359,7 @@ class Procedure(PortalPageMixin, Page):
         form = self.published_online_form()
         if self.service_level < 3 or form is None or not form.is_open():
             return None
-        from forms.selectors import start_url
-
-        return start_url(form)
+        return form_selectors.start_url(form)
 
     def blank_form_downloads(self):
         """Blank forms generated from the online form definition (PDF, DOCX) for
@@ -376,9 +367,7 @@ class Procedure(PortalPageMixin, Page):
         form = self.published_online_form()
         if self.service_level < 2 or form is None:
             return []
-        from forms.selectors import blank_form_downloads
-
-        return blank_form_downloads(form)
+        return form_selectors.blank_form_downloads(form)
 
     def official_templates(self):
         return [c for c in self.dossier_components.all() if c.template_id]

@@ -9,7 +9,7 @@ from django.core.files.storage import storages
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from portal.pdf import simple_document_pdf
+from core.pdf import simple_document_pdf
 from services.models import Procedure
 from tracking import operations
 from tracking.constants import Action, State

@@ -14,7 +14,7 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.outbox import NotRetryable
-from portal.uploads import store_private_upload
+from core.uploads import store_private_upload
 from services.models import AgencyUnit
 from tracking import desk_forms, notifications, operations, selectors
 from tracking.constants import TRANSITIONS, Action, DeliveryMethod, State

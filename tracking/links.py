@@ -5,11 +5,9 @@ from django.core import signing
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from core.links import absolute
+
 DETAIL_SALT = "tracking.application-detail"
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def status_url(application) -> str:

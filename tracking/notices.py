@@ -33,7 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from portal.pdf import FONT, FONT_BOLD, register_fonts
+from core.pdf import FONT, FONT_BOLD, register_fonts
 from tracking.signing import sign_pdf
 
 QR_SIZE = 32 * mm

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from services.constants import ServiceLevel
+from services.fees import Fee, compute_fee
+from tracking import signals
 from tracking.codes import next_dossier_code
 from tracking.constants import OPEN_STATES, TRANSITIONS, Action, DeliveryMethod, FileKind, State
 from tracking.deadlines import due_date_for
@@ -70,7 +72,7 @@ class SubmittedFile:
 
     @classmethod
     def from_stored(cls, stored, *, field_name: str, label: str) -> "SubmittedFile":
-        """From an upload just checked and saved by `portal.uploads.store_private_upload`."""
+        """From an upload just checked and saved by `core.uploads.store_private_upload`."""
         return cls(
             field_name=field_name,
             label=str(label),
@@ -189,9 +191,8 @@ def _file_application(
         unit = facts.receiving_unit
         code = next_dossier_code(unit.identifier_code, timezone.localdate(now))
         procedure = (extra or {}).get("procedure")
-        first_state = (
-            State.AWAITING_PAYMENT if payment_is_due(procedure, answers) else State.SUBMITTED
-        )
+        fee = fee_at_submission(procedure, answers)
+        first_state = State.AWAITING_PAYMENT if fee and fee.total > 0 else State.SUBMITTED
         application = Application(
             dossier_code=code,
             state=first_state,
@@ -213,6 +214,7 @@ def _file_application(
             postal_address=postal_address.strip() if delivery_method == DeliveryMethod.POST else "",
             idempotency_key=idempotency_key,
             submitted_at=now,
+            fee_lines=fee.as_lines() if fee is not None else None,
         )
         for name, value in (extra or {}).items():
             if hasattr(Application, name):
@@ -294,14 +296,12 @@ def _renamed_files(answers, renamed: dict):
     return answers
 
 
-def payment_is_due(procedure, answers: dict) -> bool:
-    """A fee must be paid online before the desk takes the application (level 4 only)."""
+def fee_at_submission(procedure, answers: dict) -> Fee | None:
+    """The fee to pay online before the desk takes the application (level 4 only), as
+    the procedure's rules read now; None when the procedure takes no online payment."""
     if procedure is None or procedure.service_level != ServiceLevel.FULL_ONLINE:
-        return False
-    # Deferred: the payments app builds on tracking, not the other way round.
-    from payments.fees import compute_fee
-
-    return compute_fee(procedure, answers).total > 0
+        return None
+    return compute_fee(procedure, answers)
 
 
 def _log(application, action, from_state, to_state, *, actor, note="", public_note="", data=None):
@@ -397,10 +397,9 @@ def transition(
 
 
 def accept_application(*, application, actor, due_date, note="") -> ApplicationEvent:
-    """Tiếp nhận: the deadline starts; the applicant gets receipt form 01; the
-    hand-off to the document exchange is queued in the same transaction."""
-    from tracking.exchange.operations import queue_handoff
-
+    """Tiếp nhận: the deadline starts; the applicant gets receipt form 01; the apps
+    listening to `application_accepted` (the document exchange's hand-off) act in
+    the same transaction."""
     with transaction.atomic():
         event = transition(
             application=application,
@@ -410,7 +409,7 @@ def accept_application(*, application, actor, due_date, note="") -> ApplicationE
             changes={"accepted_at": timezone.now(), "due_date": due_date},
             data={"due_date": due_date.isoformat()},
         )
-        queue_handoff(application=application)
+        signals.application_accepted.send(sender=Application, application=application)
     return event
 
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.uploads import StoredUpload, check_upload
+from core.uploads import StoredUpload, check_upload
 from tracking.models import Rating
 
 

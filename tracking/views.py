@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from core.mail import MAIL_ERRORS
-from portal.uploads import store_private_upload
+from core.uploads import store_private_upload
 from tracking import operations, selectors
 from tracking.constants import FileKind
 from tracking.links import application_for_token, detail_url

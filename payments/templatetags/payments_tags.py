@@ -1,7 +1,7 @@
 from django import template
 
 from payments import selectors
-from payments.fees import format_vnd
+from services.fees import format_vnd
 
 register = template.Library()
 

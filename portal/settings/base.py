@@ -310,12 +310,14 @@ TRACKING_LINK_MAX_AGE_DAYS = int(env("TRACKING_LINK_MAX_AGE_DAYS", "90"))
 
 # --- Form engine: days an unfinished online application is kept before it is purged.
 FORMS_DRAFT_TTL_DAYS = int(env("FORMS_DRAFT_TTL_DAYS", "30"))
-# Asked before the form engine deletes a draft's uploads: which of them an application uses.
+# The form engine's hooks: who files a submitted form, and which uploads an
+# application uses (asked before the engine deletes a draft's uploads).
+FORMS_SUBMISSION_HANDLER = "tracking.intake.FormSubmissionHandler"
 FORMS_FILES_IN_USE = "tracking.selectors.stored_files_in_use"
 TRACKING_LOOKUP_RATE = env("TRACKING_LOOKUP_RATE", "30/10m")
 # Trusted reverse proxies in front of the site (0 in development).
 PROXY_COUNT = int(env("PROXY_COUNT", "0"))
-RATELIMIT_IP_META_KEY = "portal.http.client_ip"
+RATELIMIT_IP_META_KEY = "core.http.client_ip"
 
 WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 SITE_URL = WAGTAILADMIN_BASE_URL

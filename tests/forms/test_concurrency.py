@@ -23,7 +23,7 @@ def test_simultaneous_submissions_of_one_draft_file_one_application(postgres):
         try:
             barrier.wait()
             results.append(
-                operations.submit_draft(draft=Draft.objects.get(pk=draft.pk), answers=answers).pk
+                operations.submit_draft(draft=Draft.objects.get(pk=draft.pk), answers=answers).code
             )
         except Exception as error:
             errors.append(error)

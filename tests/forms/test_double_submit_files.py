@@ -105,7 +105,7 @@ def test_simultaneous_submits_keep_every_uploaded_file(live_server):
     assert len({a.dossier_code for a in applications}) == APPLICANTS
     for draft in drafts:
         draft.refresh_from_db()
-        assert draft.is_submitted and draft.application_id
+        assert draft.is_submitted and draft.submission_reference
 
     storage = storages["private"]
     files = list(ApplicationFile.objects.filter(application__in=applications))

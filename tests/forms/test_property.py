@@ -130,7 +130,7 @@ class FakeStored:
 
 
 def fake_store(upload, *, folder, **limits):
-    from portal.uploads import check_upload
+    from core.uploads import check_upload
 
     check_upload(upload, **limits)
     return FakeStored(upload)

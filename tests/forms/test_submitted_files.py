@@ -65,7 +65,7 @@ def test_the_losing_request_of_a_double_click_cleans_up_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         walker.post("xem-lai", {"declaration": "on"})
     application = Application.objects.get(form_version__definition__slug=SLUG)
-    assert operations.submit_draft(draft=stale, answers=answers) == application
+    assert operations.submit_draft(draft=stale, answers=answers).code == application.dossier_code
     assert stale.is_submitted  # so that its wizard's reset keeps the files
     files = ApplicationFile.objects.filter(application=application)
     assert all(storages["private"].exists(f.file.name) for f in files)

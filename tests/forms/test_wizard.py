@@ -175,7 +175,7 @@ def test_submitting_creates_one_application_with_its_dossier_code_even_on_double
         "mau-2.pdf",
         "quyet-dinh.pdf",
     ]
-    assert Draft.objects.get(application=application).is_submitted
+    assert Draft.objects.get(submission_reference=str(application.pk)).is_submitted
 
 
 def test_the_tracking_page_shows_the_answers_in_the_order_of_the_form(walker):

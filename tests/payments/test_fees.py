@@ -1,6 +1,6 @@
 """Fees from the procedure's fee rules and the answers; who waits for payment."""
 
-from payments.fees import compute_fee, format_vnd, quantity_from_answers
+from services.fees import compute_fee, format_vnd, quantity_from_answers
 from services.models import Procedure
 from tests.tracking.factories import ApplicationFactory
 from tracking.constants import State

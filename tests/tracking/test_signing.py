@@ -14,7 +14,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-from portal.pdf import simple_document_pdf
+from core.pdf import simple_document_pdf
 from tests.conftest import require_service
 from tracking.signing import load_agency_credentials, sign_pdf
 

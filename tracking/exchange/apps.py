@@ -9,3 +9,9 @@ class ExchangeConfig(AppConfig):
     label = "exchange"
     verbose_name = _("Liên thông văn bản")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from tracking.exchange import operations
+        from tracking.signals import application_accepted
+
+        application_accepted.connect(operations.hand_off_accepted, dispatch_uid="exchange.hand_off")

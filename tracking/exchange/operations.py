@@ -53,6 +53,11 @@ KEEP_REJECTED_BYTES = 256 * 1024
 # --- Outbound ---------------------------------------------------------------
 
 
+def hand_off_accepted(sender, *, application, **kwargs) -> ExchangeMessage:
+    """Receiver of `tracking.signals.application_accepted`: queue the hand-off."""
+    return queue_handoff(application=application)
+
+
 def queue_handoff(*, application) -> ExchangeMessage:
     """Write the outbox message of an application just accepted (same transaction as the
     acceptance), and send it once the transaction commits."""

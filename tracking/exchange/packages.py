@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.pdf import simple_document_pdf
+from core.pdf import simple_document_pdf
 from tracking import selectors
 from tracking.constants import Action, FileKind
 from tracking.exchange import edxml, peers

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from services.fees import Fee
 from tracking.constants import (
-    NATIONAL_CODES,
     OPEN_STATES,
     RUNNING_STATES,
     Action,
@@ -100,6 +100,9 @@ class Application(models.Model):
     language = models.CharField(_("ngôn ngữ"), max_length=8, default="vi")
 
     answers = models.JSONField(_("nội dung kê khai"), default=dict)
+    # The fee lines due online (level 4) as the procedure's rules read at submission
+    # (services.fees.Fee.as_lines); None for a procedure without online payment.
+    fee_lines = models.JSONField(_("phí, lệ phí phải nộp"), null=True, blank=True)
     delivery_method = models.CharField(
         _("hình thức nhận kết quả"),
         max_length=16,
@@ -137,8 +140,9 @@ class Application(models.Model):
         return self.dossier_code
 
     @property
-    def national_status_code(self):
-        return NATIONAL_CODES[State(self.state)]
+    def fee(self):
+        """The fee recorded at submission (`services.fees.Fee`), or None."""
+        return Fee.from_lines(self.fee_lines) if self.fee_lines is not None else None
 
     @property
     def effective_due_date(self):

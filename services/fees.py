@@ -1,6 +1,11 @@
-"""Fees ("phí, lệ phí") of an application, from its procedure's fee rules and its answers."""
+"""Fees ("phí, lệ phí") of an application, from its procedure's fee rules and its answers.
 
-from dataclasses import dataclass
+The catalogue owns the rules; tracking computes the fee once, at submission,
+and keeps its lines on the application (`Application.fee_lines`), so that a
+later change of the rules never changes what an applicant owes.
+"""
+
+from dataclasses import asdict, dataclass
 
 
 def format_vnd(amount: int) -> str:
@@ -28,6 +33,13 @@ class Fee:
     def total(self) -> int:
         """Whole đồng (VND has no minor unit)."""
         return sum(line.amount for line in self.lines)
+
+    def as_lines(self) -> list[dict]:
+        return [asdict(line) for line in self.lines]
+
+    @classmethod
+    def from_lines(cls, lines) -> "Fee":
+        return cls(lines=tuple(FeeLine(**line) for line in lines or ()))
 
 
 def quantity_from_answers(answers: dict, field_name: str) -> int:

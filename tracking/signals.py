@@ -1,0 +1,12 @@
+"""Signals tracking sends so that the apps built on it can act without tracking
+knowing them (the exchange's hand-off, the integrations' outboxes).
+
+Each is sent inside the transaction that made the change: a receiver that
+writes an outbox row writes it in that same transaction, and a receiver that
+raises undoes the change.
+"""
+
+from django.dispatch import Signal
+
+# An application was just accepted ("tiếp nhận"); sent with `application`.
+application_accepted = Signal()
