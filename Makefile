@@ -30,9 +30,10 @@ demo: migrate ## Load the demo agency, its content and the demo admin (idempoten
 run: demo ## Set up everything and serve on http://127.0.0.1:8000 (SQLite, in-process tasks)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-lint: $(STAMP) ## ruff check and ruff format --check
+lint: $(STAMP) ## ruff check, ruff format --check, and the import contracts (one-way apps)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(STAMP) ## Format the code with ruff
 	$(BIN)/ruff check --fix .

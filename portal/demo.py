@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, Site
 
+from core.models import AgencyUnit
 from portal import demo_media
 from portal.models import (
     AgencySettings,
@@ -36,7 +37,6 @@ from portal.models import (
     ScheduleEntry,
     StandardPage,
 )
-from services.models import AgencyUnit
 
 AGENCY = {
     "name": "Sở Khoa học và Công nghệ tỉnh Khánh Hòa",

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from core.models import AgencyUnit
 from core.pdf import simple_document_pdf
 from forms.models import FormDefinition
 from portal import demo_media
@@ -21,7 +22,6 @@ from portal.models import LegalDocumentPage
 
 from .constants import ApplicationMethod, FeeKind, ImplementingLevel
 from .models import (
-    AgencyUnit,
     DossierComponent,
     FeeRule,
     LegalBasisLink,

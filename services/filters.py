@@ -6,8 +6,10 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.models import AgencyUnit
+
 from .constants import ServiceLevel
-from .models import AgencyUnit, Sector
+from .models import Sector
 
 
 class CatalogueFilterForm(forms.Form):

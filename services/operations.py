@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import Document
 from wagtail.models import Locale
 
+from core.models import AgencyUnit
 from portal.models import LegalDocumentPage
 
 from .constants import ApplicationMethod, FeeKind, ImplementingLevel
 from .models import (
-    AgencyUnit,
     DossierComponent,
     FeeRule,
     LegalBasisLink,

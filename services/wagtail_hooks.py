@@ -8,8 +8,10 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.models import AgencyUnit
+
 from .admin_views import ProcedureImportView, can_manage_catalogue, export_view
-from .models import AgencyUnit, Procedure, Sector
+from .models import Procedure, Sector
 
 
 class AgencyUnitViewSet(SnippetViewSet):

@@ -127,7 +127,7 @@ class IntroductionPage(PortalPageMixin, Page):
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from services.models import AgencyUnit
+        from core.models import AgencyUnit
 
         context = super().get_context(request, *args, **kwargs)
         context["units"] = AgencyUnit.objects.all()
@@ -433,7 +433,7 @@ class DirectoryPage(PortalPageMixin, Page):
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from services.models import AgencyUnit
+        from core.models import AgencyUnit
 
         context = super().get_context(request, *args, **kwargs)
         context["units"] = AgencyUnit.objects.all()

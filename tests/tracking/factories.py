@@ -8,7 +8,7 @@ import factory
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 
-from services.models import AgencyUnit
+from core.models import AgencyUnit
 from tracking import operations
 from tracking.models import Application
 

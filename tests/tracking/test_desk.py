@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
-from services.models import AgencyUnit
+from core.models import AgencyUnit
 from tests.tracking.factories import MINIMAL_PDF, ApplicationFactory
 from tracking.constants import State
 from tracking.models import DeskMember

@@ -56,7 +56,7 @@ class Application(models.Model):
         _("trạng thái"), max_length=32, choices=State.choices, default=State.SUBMITTED
     )
     receiving_unit = models.ForeignKey(
-        "services.AgencyUnit",
+        "core.AgencyUnit",
         verbose_name=_("đơn vị tiếp nhận"),
         on_delete=models.PROTECT,
         related_name="applications",

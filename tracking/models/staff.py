@@ -20,7 +20,7 @@ class DeskMember(models.Model):
         related_name="desk_member",
     )
     units = models.ManyToManyField(
-        "services.AgencyUnit", verbose_name=_("đơn vị"), blank=True, related_name="desk_members"
+        "core.AgencyUnit", verbose_name=_("đơn vị"), blank=True, related_name="desk_members"
     )
     all_units = models.BooleanField(_("xem hồ sơ của mọi đơn vị"), default=False)
 
