@@ -86,6 +86,11 @@ TRANSITIONS = {
     **{(state, Action.WITHDRAW): State.WITHDRAWN for state in OPEN_STATES},
 }
 
+# Actions that change no state, and the states they may be taken in.
+IN_PLACE_ACTIONS = {Action.APOLOGISE: frozenset({State.ACCEPTED, State.IN_PROGRESS})}
+# Actions an application may have at most once (form 02, form 04).
+ONCE_ONLY_ACTIONS = frozenset({Action.REQUEST_SUPPLEMENT, Action.APOLOGISE})
+
 
 class DeliveryMethod(models.TextChoices):
     """How the applicant receives the result ("hình thức nhận kết quả")."""

@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.models import AgencyUnit
 from core.outbox import NotRetryable
 from core.uploads import store_private_upload
-from services.models import AgencyUnit
 from tracking import desk_forms, notifications, operations, selectors
-from tracking.constants import TRANSITIONS, Action, DeliveryMethod, State
+from tracking.constants import Action, State
 from tracking.deadlines import due_date_for
 from tracking.models import NoticeEmail
 from tracking.views import file_response
@@ -97,25 +97,9 @@ ACTIONS = {
 
 
 def available_actions(application):
-    """The desk actions the state machine allows now, in the order staff expect them."""
-    state = State(application.state)
-    allowed = []
-    for action in ACTIONS:
-        if action == Action.APOLOGISE:
-            if state in (State.ACCEPTED, State.IN_PROGRESS) and not application.has_had(action):
-                allowed.append(action)
-        elif action == Action.SEND_BY_POST:
-            if (
-                state,
-                action,
-            ) in TRANSITIONS and application.delivery_method == DeliveryMethod.POST:
-                allowed.append(action)
-        elif action == Action.REQUEST_SUPPLEMENT:
-            if (state, action) in TRANSITIONS and not application.has_had(action):
-                allowed.append(action)
-        elif (state, action) in TRANSITIONS:
-            allowed.append(action)
-    return allowed
+    """The desk actions the rules allow now (`operations.is_allowed`), in the order
+    staff expect them."""
+    return [action for action in ACTIONS if operations.is_allowed(application, action)]
 
 
 class DeskPermissionMixin:

@@ -16,7 +16,16 @@ from services.constants import ServiceLevel
 from services.fees import Fee, compute_fee
 from tracking import signals
 from tracking.codes import next_dossier_code
-from tracking.constants import OPEN_STATES, TRANSITIONS, Action, DeliveryMethod, FileKind, State
+from tracking.constants import (
+    IN_PLACE_ACTIONS,
+    ONCE_ONLY_ACTIONS,
+    OPEN_STATES,
+    TRANSITIONS,
+    Action,
+    DeliveryMethod,
+    FileKind,
+    State,
+)
 from tracking.deadlines import due_date_for
 from tracking.issuing import issue_notice
 from tracking.models import Application, ApplicationEvent, ApplicationFile
@@ -347,6 +356,18 @@ def _attach(application, event, files, kind):
 def _notify_after_commit(event):
     # A row in the same transaction: a broker or mail outage delays the notice, never loses it.
     queue_notice(event)
+
+
+def is_allowed(application, action) -> bool:
+    """Whether the rules allow `action` on the application now: a transition of its
+    state (or an in-place action of that state), not a once-only action already
+    taken, and postal dispatch only for a result asked by post."""
+    action, state = Action(action), State(application.state)
+    if (state, action) not in TRANSITIONS and state not in IN_PLACE_ACTIONS.get(action, ()):
+        return False
+    if action in ONCE_ONLY_ACTIONS and application.has_had(action):
+        return False
+    return action != Action.SEND_BY_POST or application.delivery_method == DeliveryMethod.POST
 
 
 def transition(
