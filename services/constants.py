@@ -29,11 +29,6 @@ class ServiceLevel(models.IntegerChoices):
     def offers_downloads(self):
         return self >= ServiceLevel.DOWNLOADABLE_FORMS
 
-    @property
-    def is_online(self):
-        """Levels 3 and 4: the application is filled in and submitted online."""
-        return self >= ServiceLevel.ONLINE_SUBMISSION
-
 
 class ImplementingLevel(models.TextChoices):
     """Cấp thực hiện: the level of government that carries out the procedure."""

@@ -303,9 +303,6 @@ class Procedure(PortalPageMixin, Page):
             return []
         return form_selectors.blank_form_downloads(form)
 
-    def official_templates(self):
-        return [c for c in self.dossier_components.all() if c.template_id]
-
 
 class ProcedureStep(Orderable):
     """One step of the sequence ("trình tự thực hiện")."""

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class State(models.TextChoices):
-    """The states of DESIGN §5, with the national portal's numeric codes below."""
+    """The states of an application (Nghị định 61/2018/NĐ-CP, Thông tư 01/2018/TT-VPCP),
+    with the national portal's numeric codes below."""
 
     SUBMITTED = "submitted", _("Đã nộp, chờ tiếp nhận")
     AWAITING_PAYMENT = "awaiting_payment", _("Chờ thanh toán phí, lệ phí")

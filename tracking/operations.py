@@ -45,7 +45,7 @@ SYSTEM_ACTORS = {
 
 
 class TrackingError(Exception):
-    """A request the rules of DESIGN §5 do not allow; `message` is for the user."""
+    """A request the rules of an application's life do not allow; `message` is for the user."""
 
     def __init__(self, message):
         super().__init__(str(message))

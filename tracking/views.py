@@ -140,7 +140,7 @@ def _detail_context(request, application, token, **forms):
 def download(request, token, file_id):
     """One file of the application, only through a valid signed link.
 
-    Downloading the result of a level-4 procedure delivers it (DESIGN §3).
+    Downloading the result of a level-4 procedure ("toàn trình", Nghị định 42/2022/NĐ-CP Điều 11) delivers it.
     """
     application = _application_or_404(token)
     attachment = application.files.filter(pk=file_id).first()

@@ -138,9 +138,4 @@ class AgencySettings(BaseGenericSetting):
         return self.name_en if language_code == "en" and self.name_en else self.name
 
 
-def live_children(page, model):
-    """Live, public children of `page` of one page type, newest first."""
-    return model.objects.child_of(page).live().public().order_by("-first_published_at")
-
-
-__all__ = ["AgencySettings", "MandatedSection", "Page", "PortalPageMixin", "live_children"]
+__all__ = ["AgencySettings", "MandatedSection", "Page", "PortalPageMixin"]

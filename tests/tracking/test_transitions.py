@@ -1,4 +1,4 @@
-"""The state machine of DESIGN §5: only allowed transitions, each one logged."""
+"""The state machine of an application (`tracking.constants.TRANSITIONS`): only allowed transitions, each one logged."""
 
 import datetime
 

@@ -273,7 +273,7 @@ def _reject(record, raw, error: InboundRejected) -> InboundPackage:
 
 
 def apply_status(*, message: ExchangeMessage, report):
-    """Apply one status to the application, per DESIGN §5; return (outcome, event).
+    """Apply one status to the application (README, "Hand-off to the document exchange"); return (outcome, event).
 
     - 03 registered, 04 assigned, 05 processing: accepted → in_progress.
     - 06 completed: accepted or in_progress → decided (the result file itself
