@@ -24,13 +24,18 @@ def profile_of(user):
 
 
 def prefill_values(user) -> dict:
-    """{attribute name: value} of the profile, plus the account's e-mail; empty ones left out."""
+    """{prefill source: value} of the applicant: the profile, the account's e-mail, and
+    the account's name where the profile has none; empty ones left out. The form
+    engine asks this (`FORMS_PREFILL_HANDLER`)."""
     profile = profile_of(user)
     values = {}
     if profile is not None:
         values = {name: getattr(profile, name) for name in PREFILL_FIELDS}
-    if user is not None and user.is_authenticated and user.email:
-        values["email"] = user.email
+    if user is not None and user.is_authenticated:
+        if user.email:
+            values["email"] = user.email
+        if not values.get("full_name") and user.get_full_name():
+            values["full_name"] = user.get_full_name()
     return {name: value for name, value in values.items() if value not in ("", None)}
 
 

@@ -40,6 +40,33 @@ class StoredUpload:
     sha256: str
 
 
+@dataclass(frozen=True)
+class SubmittedFile:
+    """A checked file in the private storage, named for the field it answers: what the
+    form engine hands over at submission and what tracking attaches to an event."""
+
+    field_name: str
+    label: str
+    storage_name: str
+    original_name: str
+    content_type: str
+    size: int
+    sha256: str
+
+    @classmethod
+    def from_stored(cls, stored: StoredUpload, *, field_name: str, label) -> "SubmittedFile":
+        """From an upload just checked and saved by `store_private_upload`."""
+        return cls(
+            field_name=field_name,
+            label=str(label),
+            storage_name=stored.storage_name,
+            original_name=stored.original_name,
+            content_type=stored.content_type,
+            size=stored.size,
+            sha256=stored.sha256,
+        )
+
+
 def safe_original_name(name: str) -> str:
     """The file's own name without any folder part, fit to show and to download."""
     base = PurePosixPath(name.replace("\\", "/")).name

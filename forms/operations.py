@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import SubmittedFile
 from forms import schema as form_schema
 from forms import submission
 from forms.dynamic import UPLOAD_FOLDER
@@ -105,34 +106,21 @@ def import_definition(data: dict, *, publish=False, user=None) -> FormDefinition
 
 
 def prefill_values(user) -> dict:
-    """What the signed-in applicant's profile says about them, by prefill source.
+    """What is known of the signed-in applicant, by prefill source, as form values.
 
-    Reads `user.email` and, when present, `user.applicant_profile`; a user without
-    a profile simply gets nothing pre-filled.
+    Asked of the handler named in `FORMS_PREFILL_HANDLER` (this portal's:
+    `accounts.selectors.prefill_values`, the applicant's profile); dates become
+    ISO strings and empty values are left out. Nothing for anonymous users.
     """
     if user is None or not getattr(user, "is_authenticated", False):
         return {}
-    values = {}
-    if getattr(user, "email", ""):
-        values["email"] = user.email
-    profile = getattr(user, "applicant_profile", None)
-    if profile is not None:
-        for source in (
-            "full_name",
-            "id_number",
-            "date_of_birth",
-            "phone",
-            "email",
-            "address",
-            "tax_code",
-            "company_name",
-        ):
-            value = getattr(profile, source, None)
-            if value not in (None, ""):
-                values[source] = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    if "full_name" not in values and user.get_full_name():
-        values["full_name"] = user.get_full_name()
-    return values
+    handler = getattr(settings, "FORMS_PREFILL_HANDLER", "")
+    values = import_string(handler)(user) if handler else {}
+    return {
+        source: value.isoformat() if hasattr(value, "isoformat") else str(value)
+        for source, value in values.items()
+        if value not in (None, "")
+    }
 
 
 def files_in_use(names: set[str]) -> set[str]:
@@ -204,7 +192,7 @@ def submit_draft(*, draft: Draft, answers: dict, user=None, language="vi") -> Re
         version = locked.version
         schema = version.schema
         files = tuple(
-            submission.SubmittedUpload(
+            SubmittedFile(
                 field_name=field["name"],
                 label=form_schema.text(field["label"], "vi"),
                 storage_name=item["storage_name"],

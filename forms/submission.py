@@ -14,28 +14,16 @@ from typing import Protocol
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-
-@dataclass(frozen=True)
-class SubmittedUpload:
-    """A file already checked and kept in the private storage (under `forms/drafts/`).
-
-    The handler must copy what it keeps: the engine deletes the draft's uploads
-    once the submission has committed."""
-
-    field_name: str
-    label: str
-    storage_name: str
-    original_name: str
-    content_type: str
-    size: int
-    sha256: str
+from core.uploads import SubmittedFile
 
 
 @dataclass(frozen=True)
 class Submission:
     version: object  # forms.models.FormVersion
     answers: dict
-    files: tuple[SubmittedUpload, ...]
+    # Checked files in the private storage (under `forms/drafts/`): the handler must
+    # copy what it keeps, since the engine deletes a draft's uploads after commit.
+    files: tuple[SubmittedFile, ...]
     # Answers of the fields marked with a prefill source (full_name, email, …): who applies.
     applicant: dict = field(default_factory=dict)
     user: object = None

@@ -6,8 +6,6 @@ through `tracking.operations.submit_application` (which copies the uploads
 into the application's own storage) and tells the engine what to show.
 """
 
-from dataclasses import asdict
-
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +14,7 @@ from forms import schema as form_schema
 from forms.submission import Receipt, Submission, SubmissionRefused
 from tracking.links import detail_token
 from tracking.models import Application
-from tracking.operations import Applicant, SubmittedFile, TrackingError, submit_application
+from tracking.operations import Applicant, TrackingError, submit_application
 
 
 def applicant_of(submission: Submission) -> Applicant:
@@ -49,13 +47,12 @@ class FormSubmissionHandler:
     """`forms.submission.SubmissionHandler` for this portal: one application per draft."""
 
     def submit(self, submission: Submission) -> str:
-        files = [SubmittedFile(**asdict(upload)) for upload in submission.files]
         try:
             with transaction.atomic():
                 application = submit_application(
                     form_version=submission.version,
                     answers=submission.answers,
-                    files=files,
+                    files=list(submission.files),
                     applicant=applicant_of(submission),
                     idempotency_key=submission.idempotency_key,
                     user=submission.user,

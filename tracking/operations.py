@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import SubmittedFile
 from services.constants import ServiceLevel
 from services.fees import Fee, compute_fee
 from tracking import signals
@@ -65,32 +66,6 @@ class Applicant:
     address: str = ""
     organisation: str = ""
     tax_code: str = ""
-
-
-@dataclass(frozen=True)
-class SubmittedFile:
-    """A file already in the private storage; tracking takes it over."""
-
-    field_name: str
-    label: str
-    storage_name: str
-    original_name: str
-    content_type: str
-    size: int
-    sha256: str
-
-    @classmethod
-    def from_stored(cls, stored, *, field_name: str, label: str) -> "SubmittedFile":
-        """From an upload just checked and saved by `core.uploads.store_private_upload`."""
-        return cls(
-            field_name=field_name,
-            label=str(label),
-            storage_name=stored.storage_name,
-            original_name=stored.original_name,
-            content_type=stored.content_type,
-            size=stored.size,
-            sha256=stored.sha256,
-        )
 
 
 @dataclass(frozen=True)

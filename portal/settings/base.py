@@ -310,9 +310,10 @@ TRACKING_LINK_MAX_AGE_DAYS = int(env("TRACKING_LINK_MAX_AGE_DAYS", "90"))
 
 # --- Form engine: days an unfinished online application is kept before it is purged.
 FORMS_DRAFT_TTL_DAYS = int(env("FORMS_DRAFT_TTL_DAYS", "30"))
-# The form engine's hooks: who files a submitted form, and which uploads an
+# The form engine's hooks: who files a submitted form, who pre-fills it, and which uploads an
 # application uses (asked before the engine deletes a draft's uploads).
 FORMS_SUBMISSION_HANDLER = "tracking.intake.FormSubmissionHandler"
+FORMS_PREFILL_HANDLER = "accounts.selectors.prefill_values"
 FORMS_FILES_IN_USE = "tracking.selectors.stored_files_in_use"
 TRACKING_LOOKUP_RATE = env("TRACKING_LOOKUP_RATE", "30/10m")
 # Trusted reverse proxies in front of the site (0 in development).

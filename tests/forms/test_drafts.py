@@ -1,11 +1,12 @@
 """Save and resume: drafts on the server, a resume link, expiry and purge, prefill."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.storage import storages
 from django.core.management import call_command
 from django.test import Client
@@ -109,27 +110,26 @@ def test_the_e_mail_of_the_account_is_prefilled(client, applicant):
     assert 'value="huong@example.vn"' in html
 
 
-def test_the_applicant_profile_prefills_its_fields():
-    profile = SimpleNamespace(
-        full_name="Nguyễn Thị Hương",
-        id_number="056190001234",
-        date_of_birth=None,
-        phone="0912345678",
-        email="",
-        address="",
-        tax_code="0100109106",
-        company_name="Công ty Biển Xanh",
-    )
-    applicant = SimpleNamespace(
-        is_authenticated=True,
-        email="huong@example.vn",
-        applicant_profile=profile,
-        get_full_name=lambda: "",
-    )
-    values = operations.prefill_values(applicant)
-    assert values["company_name"] == "Công ty Biển Xanh"
-    assert values["email"] == "huong@example.vn"
-    assert "date_of_birth" not in values
+def known_of(user):
+    return {
+        "full_name": "Nguyễn Thị Hương",
+        "date_of_birth": date(1990, 5, 2),
+        "phone": "0912345678",
+        "address": "",
+        "tax_code": None,
+        "company_name": "Công ty Biển Xanh",
+    }
+
+
+def test_the_prefill_handler_fills_the_fields_as_form_values(settings, applicant):
+    settings.FORMS_PREFILL_HANDLER = "tests.forms.test_drafts.known_of"
+    assert operations.prefill_values(applicant) == {
+        "full_name": "Nguyễn Thị Hương",
+        "date_of_birth": "1990-05-02",
+        "phone": "0912345678",
+        "company_name": "Công ty Biển Xanh",
+    }
+    assert operations.prefill_values(AnonymousUser()) == {}
 
 
 def test_no_profile_means_no_prefill_and_no_error(applicant):
