@@ -39,6 +39,7 @@ import contextlib
 import csv
 import io
 import json
+from dataclasses import dataclass
 
 FIELDS = [
     "MaTTHC",
@@ -66,6 +67,40 @@ FIELDS = [
     "MoTa",
 ]
 LIST_FIELDS = {"CachThucThucHien", "TrinhTuThucHien", "ThanhPhanHoSo", "PhiLePhi", "VanBanPhapLy"}
+
+
+@dataclass(frozen=True)
+class ScalarField:
+    """A record field that is one attribute of `Procedure`, read and written as it is."""
+
+    name: str
+    attribute: str
+    required: bool = False
+    max_length: int | None = None
+    integer: bool = False
+    minimum: int = 0
+    maximum: int | None = None
+
+
+# The one mapping of the plain fields; the sector, level, unit, methods and the
+# lists need lookups and are read and written beside it (services.operations,
+# services.selectors).
+SCALAR_FIELDS = (
+    ScalarField("MaTTHC", "code", required=True, max_length=50),
+    ScalarField("TenTTHC", "title", required=True, max_length=255),
+    ScalarField("CoQuanCoThamQuyen", "deciding_agency", required=True, max_length=255),
+    ScalarField("DoiTuongThucHien", "applicants", required=True),
+    ScalarField("GhiChuCachThuc", "methods_note"),
+    ScalarField("GhiChuThoiHan", "processing_note", max_length=255),
+    ScalarField("GhiChuPhiLePhi", "fee_note"),
+    ScalarField("YeuCauDieuKien", "requirements"),
+    ScalarField("KetQuaThucHien", "result", required=True),
+    ScalarField("CanCuPhapLy", "legal_basis"),
+    ScalarField("TuKhoa", "keywords", max_length=255),
+    ScalarField("MoTa", "search_description"),
+    ScalarField("MucDo", "service_level", integer=True, minimum=1, maximum=4),
+    ScalarField("ThoiHanGiaiQuyet", "processing_days", integer=True, maximum=32767),
+)
 FORMATS = ("json", "csv")
 
 

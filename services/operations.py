@@ -10,6 +10,7 @@ from wagtail.models import Locale
 
 from core.models import AgencyUnit
 from portal.models import LegalDocumentPage
+from services import interchange
 
 from .constants import ApplicationMethod, FeeKind, ImplementingLevel
 from .models import (
@@ -120,20 +121,10 @@ def _clean_record(number, record, errors, *, units, sectors, documents, legal_do
         return None
     row = _Row(number, record, errors)
     clean = {
-        "code": row.text("MaTTHC", required=True, max_length=50),
-        "title": row.text("TenTTHC", required=True, max_length=255),
-        "deciding_agency": row.text("CoQuanCoThamQuyen", required=True, max_length=255),
-        "applicants": row.text("DoiTuongThucHien", required=True),
-        "methods_note": row.text("GhiChuCachThuc"),
-        "processing_note": row.text("GhiChuThoiHan", max_length=255),
-        "fee_note": row.text("GhiChuPhiLePhi"),
-        "requirements": row.text("YeuCauDieuKien"),
-        "result": row.text("KetQuaThucHien", required=True),
-        "legal_basis": row.text("CanCuPhapLy"),
-        "keywords": row.text("TuKhoa", max_length=255),
-        "search_description": row.text("MoTa"),
-        "service_level": row.integer("MucDo", minimum=1, maximum=4),
-        "processing_days": row.integer("ThoiHanGiaiQuyet", maximum=32767),
+        field.attribute: row.integer(field.name, minimum=field.minimum, maximum=field.maximum)
+        if field.integer
+        else row.text(field.name, required=field.required, max_length=field.max_length)
+        for field in interchange.SCALAR_FIELDS
     }
 
     sector_code = row.text("MaLinhVuc", required=True, max_length=30)

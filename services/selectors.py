@@ -2,6 +2,7 @@
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
+from . import interchange
 from .models import Procedure, ProcedureIndexPage, Sector
 from .text import normalise
 
@@ -96,49 +97,43 @@ def procedure_records(*, language_code="vi"):
 
 
 def procedure_record(procedure):
-    return {
-        "MaTTHC": procedure.code,
-        "TenTTHC": procedure.title,
-        "MaLinhVuc": procedure.sector.code,
-        "TenLinhVuc": procedure.sector.name,
-        "CapThucHien": procedure.implementing_level,
-        "MucDo": procedure.service_level,
-        "MaDonViTiepNhan": procedure.receiving_unit.identifier_code,
-        "CoQuanCoThamQuyen": procedure.deciding_agency,
-        "DoiTuongThucHien": procedure.applicants,
-        "CachThucThucHien": list(procedure.methods),
-        "GhiChuCachThuc": procedure.methods_note,
-        "ThoiHanGiaiQuyet": procedure.processing_days,
-        "GhiChuThoiHan": procedure.processing_note,
-        "TrinhTuThucHien": [
-            {"TenBuoc": step.title, "MoTa": step.description} for step in procedure.steps.all()
-        ],
-        "ThanhPhanHoSo": [
-            {
-                "TenGiayTo": component.name,
-                "SoBanChinh": component.originals,
-                "SoBanSao": component.copies,
-                "BatBuoc": component.is_required,
-                "MauDon": component.template.title if component.template else "",
-                "GhiChu": component.note,
-            }
-            for component in procedure.dossier_components.all()
-        ],
-        "PhiLePhi": [
-            {
-                "MoTa": rule.label,
-                "CachTinh": rule.kind,
-                "SoTien": rule.amount,
-                "DonViTinh": rule.unit_label,
-                "TruongSoLuong": rule.quantity_field,
-            }
-            for rule in procedure.fee_rules.all()
-        ],
-        "GhiChuPhiLePhi": procedure.fee_note,
-        "YeuCauDieuKien": procedure.requirements,
-        "KetQuaThucHien": procedure.result,
-        "VanBanPhapLy": [link.document.number_symbol for link in procedure.legal_basis_links.all()],
-        "CanCuPhapLy": procedure.legal_basis,
-        "TuKhoa": procedure.keywords,
-        "MoTa": procedure.search_description,
+    record = {
+        field.name: getattr(procedure, field.attribute) for field in interchange.SCALAR_FIELDS
     }
+    record.update(
+        {
+            "MaLinhVuc": procedure.sector.code,
+            "TenLinhVuc": procedure.sector.name,
+            "CapThucHien": procedure.implementing_level,
+            "MaDonViTiepNhan": procedure.receiving_unit.identifier_code,
+            "CachThucThucHien": list(procedure.methods),
+            "TrinhTuThucHien": [
+                {"TenBuoc": step.title, "MoTa": step.description} for step in procedure.steps.all()
+            ],
+            "ThanhPhanHoSo": [
+                {
+                    "TenGiayTo": component.name,
+                    "SoBanChinh": component.originals,
+                    "SoBanSao": component.copies,
+                    "BatBuoc": component.is_required,
+                    "MauDon": component.template.title if component.template else "",
+                    "GhiChu": component.note,
+                }
+                for component in procedure.dossier_components.all()
+            ],
+            "PhiLePhi": [
+                {
+                    "MoTa": rule.label,
+                    "CachTinh": rule.kind,
+                    "SoTien": rule.amount,
+                    "DonViTinh": rule.unit_label,
+                    "TruongSoLuong": rule.quantity_field,
+                }
+                for rule in procedure.fee_rules.all()
+            ],
+            "VanBanPhapLy": [
+                link.document.number_symbol for link in procedure.legal_basis_links.all()
+            ],
+        }
+    )
+    return {name: record[name] for name in interchange.FIELDS}
