@@ -4,6 +4,7 @@ import io
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext_noop
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -15,6 +16,37 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
+
+# Quốc hiệu and tiêu ngữ, atop every administrative document and form (Nghị định
+# 30/2020/NĐ-CP). Blank forms print them in Vietnamese whatever the language of the
+# rest; notices translate them (the catalogue has them as msgids).
+MOTTO = (
+    gettext_noop("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    gettext_noop("Độc lập - Tự do - Hạnh phúc"),
+)
+# One page setup for every document the portal issues: A4, the official margins.
+PAGE = {
+    "pagesize": A4,
+    "leftMargin": 25 * mm,
+    "rightMargin": 20 * mm,
+    "topMargin": 20 * mm,
+    "bottomMargin": 20 * mm,
+}
+
+
+def build_pdf(story, *, title, author="", subject="", language="vi") -> bytes:
+    """Lay `story` (ReportLab flowables) out on the portal's page; the PDF's bytes."""
+    buffer = io.BytesIO()
+    SimpleDocTemplate(
+        buffer,
+        **PAGE,
+        title=title,
+        author=author,
+        subject=subject or title,
+        creator=author,
+        lang=language,
+    ).build(story)
+    return buffer.getvalue()
 
 
 @cache
@@ -62,18 +94,6 @@ def styles():
 def simple_document_pdf(*, title, header_lines=(), paragraphs=(), author="", subject=""):
     """A one-column A4 document: centred header lines, a title, then paragraphs."""
     s = styles()
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=25 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title=title,
-        author=author,
-        subject=subject or title,
-    )
     story = [Paragraph(line, s["center"]) for line in header_lines]
     if header_lines:
         story.append(Spacer(1, 8 * mm))
@@ -82,5 +102,4 @@ def simple_document_pdf(*, title, header_lines=(), paragraphs=(), author="", sub
     for paragraph in paragraphs:
         story.append(Paragraph(paragraph, s["body"]))
         story.append(Spacer(1, 3 * mm))
-    doc.build(story)
-    return buffer.getvalue()
+    return build_pdf(story, title=title, author=author, subject=subject)

@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.pdf import MOTTO
 from forms import divisions
 from forms.constants import FieldType
 from forms.schema import steps, text
@@ -21,9 +22,6 @@ FORMATS = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-# The national motto heads every administrative form (Nghị định 30/2020/NĐ-CP), in
-# Vietnamese whatever the language of the rest.
-MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 DOTS = "." * 80
 
 
@@ -96,22 +94,12 @@ def outline(schema, language="vi"):
 
 def build_pdf(schema, language="vi") -> bytes:
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-    from core.pdf import FONT, styles
+    from core.pdf import FONT, build_pdf, styles
 
     s = styles()
-    buffer = io.BytesIO()
     title = text(schema["title"], language)
-    doc = SimpleDocTemplate(
-        buffer,
-        leftMargin=25 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title=title,
-        subject=title,
-    )
     story = [Paragraph(escape(line), s["center"]) for line in MOTTO] + [Spacer(1, 6 * mm)]
     for item in outline(schema, language):
         kind = item[0]
@@ -152,8 +140,7 @@ def build_pdf(schema, language="vi") -> bytes:
                 for _line in range(item[3]):
                     story.append(Paragraph(DOTS, s["body"]))
         story.append(Spacer(1, 2 * mm))
-    doc.build(story)
-    return buffer.getvalue()
+    return build_pdf(story, title=title, language=language)
 
 
 def build_docx(schema, language="vi") -> bytes:

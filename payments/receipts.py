@@ -1,15 +1,13 @@
 """The electronic receipt ("biên lai thu phí, lệ phí điện tử") of a paid fee, as a signed PDF."""
 
-import io
 from xml.sax.saxutils import escape
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from core.pdf import FONT, FONT_BOLD, styles
+from core.pdf import FONT, FONT_BOLD, build_pdf, styles
 from payments.words import vnd_in_words
 from services.fees import format_vnd
 from tracking.issuing import keep_notice_pdf
@@ -96,19 +94,7 @@ def render_receipt(payment, *, sign: bool = True) -> bytes:
                 s["small"],
             )
         )
-        buffer = io.BytesIO()
-        SimpleDocTemplate(
-            buffer,
-            pagesize=A4,
-            leftMargin=22 * mm,
-            rightMargin=18 * mm,
-            topMargin=18 * mm,
-            bottomMargin=18 * mm,
-            title=f"{title} – {application.dossier_code}",
-            author=agency.name,
-            lang="vi",
-        ).build(story)
-        pdf = buffer.getvalue()
+        pdf = build_pdf(story, title=f"{title} – {application.dossier_code}", author=agency.name)
         if not sign:
             return pdf
         return sign_pdf(pdf, reason=str(title), location=agency.address.rsplit(",", 1)[-1].strip())

@@ -10,7 +10,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
-from core.pdf import FONT_DIR, simple_document_pdf
+from core.pdf import FONT_DIR, MOTTO, simple_document_pdf
 
 
 def _font(size, bold=False):
@@ -139,8 +139,7 @@ def legal_pdf(*, issuer, number, doc_type, title, summary, date_text, body):
             title=f"{doc_type.upper()}<br/>{title}",
             header_lines=[
                 issuer.upper(),
-                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                "Độc lập - Tự do - Hạnh phúc",
+                *MOTTO,
                 f"Số: {number} — {date_text}",
             ],
             paragraphs=[f"<b>Trích yếu:</b> {summary}", *body],

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from core.models import AgencyUnit
-from core.pdf import simple_document_pdf
+from core.pdf import MOTTO, simple_document_pdf
 from forms.models import FormDefinition
 from portal import demo_media
 from portal.demo import child
@@ -615,7 +615,7 @@ def template_docx(title, labels):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     document = DocxDocument()
-    for line in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"):
+    for line in MOTTO:
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run(line).bold = True
@@ -636,7 +636,7 @@ def template_pdf(title, labels):
     """The same blank form as a PDF, with the portal's Vietnamese fonts."""
     return simple_document_pdf(
         title=title.upper(),
-        header_lines=["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
+        header_lines=list(MOTTO),
         paragraphs=[f"Kính gửi: {AGENCY_NAME}"]
         + [f"{number}. {label}: " + "." * 50 for number, label in enumerate(labels, start=1)]
         + ["NGƯỜI ĐỨNG ĐẦU CƠ QUAN, TỔ CHỨC (Ký, ghi rõ họ tên, đóng dấu)"],

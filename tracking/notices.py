@@ -8,7 +8,6 @@ forms, with a QR code to the public status page, and signed by the agency
 application model.
 """
 
-import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from xml.sax.saxutils import escape, quoteattr
@@ -20,20 +19,18 @@ from django.utils.translation import gettext_lazy
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     HRFlowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
-from core.pdf import FONT, FONT_BOLD, register_fonts
+from core.pdf import FONT, FONT_BOLD, MOTTO, build_pdf, register_fonts
 from tracking.signing import sign_pdf
 
 QR_SIZE = 32 * mm
@@ -201,8 +198,7 @@ class _NoticeBuilder:
             )
         )
         right = [
-            Paragraph(_("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), self.header_bold),
-            Paragraph(_("Độc lập - Tự do - Hạnh phúc"), self.header_bold),
+            *(Paragraph(_(line), self.header_bold) for line in MOTTO),
             HRFlowable(width="55%", thickness=0.6, spaceBefore=1, spaceAfter=4),
             Paragraph(self.place_and_date(), self.header),
         ]
@@ -474,19 +470,7 @@ class _NoticeBuilder:
         }
         story = self.heading() + self.titled() + bodies[self.kind]()
         story += self.status_block() + self.agency_footer()
-        buffer = io.BytesIO()
         title = f"{self.kind.label} – {self.context.dossier_code}"
-        SimpleDocTemplate(
-            buffer,
-            pagesize=A4,
-            leftMargin=25 * mm,
-            rightMargin=20 * mm,
-            topMargin=18 * mm,
-            bottomMargin=18 * mm,
-            title=title,
-            author=self.context.agency_name,
-            subject=title,
-            creator=self.context.agency_name,
-            lang=self.context.language,
-        ).build(story)
-        return buffer.getvalue()
+        return build_pdf(
+            story, title=title, author=self.context.agency_name, language=self.context.language
+        )
