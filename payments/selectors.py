@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
-from payments.constants import PaymentState
+from payments.constants import IpnResult, PaymentState
 from payments.models import Payment
+from payments.receipts import RECEIPT_FIELD
 from services.fees import Fee, compute_fee
 from tracking.constants import Action, State
 
@@ -27,7 +28,7 @@ def fee_due(application) -> Fee | None:
 
 
 def receipts(application):
-    return application.files.filter(field_name="payment_receipt")
+    return application.files.filter(field_name=RECEIPT_FIELD)
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,9 @@ class Mismatch:
 def state_from_notifications(payment) -> str:
     """What the provider's authentic, accepted notifications say about a payment."""
     settled = [
-        n for n in payment.notifications.all() if n.signature_valid and n.answer_code == "00"
+        n
+        for n in payment.notifications.all()
+        if n.signature_valid and n.answer_code == IpnResult.CONFIRMED
     ]
     if any(n.succeeded for n in settled):
         return PaymentState.PAID
