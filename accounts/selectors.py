@@ -1,5 +1,6 @@
 """Reads of accounts: pre-fill values, the user's applications and drafts."""
 
+from forms import selectors as form_selectors
 from tracking.models import Application
 
 # Attribute names of `ApplicantProfile` a form field may name as its prefill source.
@@ -48,10 +49,6 @@ def applications_of(user):
     )
 
 
-def drafts_of(user) -> list:
-    """The user's unfinished online forms, when the form engine offers them."""
-    try:
-        from forms.selectors import drafts_for_user
-    except (ImportError, AttributeError):
-        return []
-    return list(drafts_for_user(user))
+def drafts_of(user) -> list[dict]:
+    """The user's unfinished online forms, as the form engine lists them."""
+    return form_selectors.draft_rows(user)

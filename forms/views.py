@@ -363,13 +363,4 @@ def wards(request, province):
 
 def my_drafts(request):
     """The signed-in applicant's unfinished applications, each with its resume link."""
-    drafts = [
-        {
-            "title": text(draft.version.schema["title"]),
-            "updated_at": draft.updated_at,
-            "expires_at": draft.expires_at,
-            "url": resume_url(draft),
-        }
-        for draft in selectors.drafts_for_user(request.user)
-    ]
-    return render(request, "forms/my_drafts.html", {"drafts": drafts})
+    return render(request, "forms/my_drafts.html", {"drafts": selectors.draft_rows(request.user)})

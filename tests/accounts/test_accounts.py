@@ -253,12 +253,19 @@ def test_uploads_are_not_offered_through_the_account(client, applicant):
     assert client.get(f"/tai-khoan/ho-so-cua-toi/{mine.pk}/tep/{upload.pk}/").status_code == 404
 
 
-def test_drafts_are_listed_when_the_form_engine_offers_them(client, applicant, monkeypatch):
-    import accounts.selectors
+def test_the_account_page_lists_the_drafts_with_their_resume_links(client, applicant):
+    from forms.links import draft_uuid_for_token
+    from forms.models import Draft
+    from tests.forms.conftest import Walker
+    from tests.forms.test_wizard import ORGANISATION, SLUG
 
-    monkeypatch.setattr(accounts.selectors, "drafts_of", lambda user: ["Bản nháp: giấy phép"])
     client.force_login(applicant)
-    assert "Bản nháp: giấy phép" in client.get("/tai-khoan/ho-so-cua-toi/").text
+    Walker(client, SLUG).post("co-quan-to-chuc", ORGANISATION)
+    html = client.get("/tai-khoan/ho-so-cua-toi/").text
+    assert "Hồ sơ đang soạn" in html
+    assert "Tờ khai đề nghị cấp giấy phép xuất bản bản tin" in html
+    token = re.search(r'href="/bieu-mau/ban-nhap/([^/"]+)/"', html).group(1)
+    assert draft_uuid_for_token(token) == str(Draft.objects.get().uuid)
 
 
 def test_sign_ups_from_one_address_are_rate_limited(client, db, settings):
