@@ -9,6 +9,7 @@ from django.core.files.storage import storages
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from core.datafiles import demo_data
 from core.pdf import simple_document_pdf
 from services.models import Procedure
 from tracking import operations
@@ -21,47 +22,12 @@ DEMO_CLERK_PASSWORD = "demo-motcua-2026"  # noqa: S105 — demo account of the e
 DESK_GROUP = "Bộ phận một cửa"
 LOGIN_HINT = f"Cán bộ một cửa: tài khoản {DEMO_CLERK_USERNAME}  mật khẩu: {DEMO_CLERK_PASSWORD}"
 
+# The content itself is data: demo_data/applications.json.
 APPLICANTS = [
-    operations.Applicant(
-        full_name="Công ty TNHH Truyền thông Biển Xanh",
-        email="lienhe@bienxanh.example.vn",
-        phone="0258 3812 345",
-        address="25 Lê Thánh Tôn, phường Nha Trang, tỉnh Khánh Hòa",
-        organisation="Công ty TNHH Truyền thông Biển Xanh",
-        tax_code="4201234567",
-    ),
-    operations.Applicant(
-        full_name="Trường Đại học Nha Trang",
-        email="vanphong@ntu.example.vn",
-        phone="0258 3831 149",
-        address="02 Nguyễn Đình Chiểu, phường Bắc Nha Trang, tỉnh Khánh Hòa",
-        organisation="Trường Đại học Nha Trang",
-    ),
-    operations.Applicant(
-        full_name="Nguyễn Thị Mai Anh",
-        email="maianh.nguyen@example.vn",
-        phone="0905 123 456",
-        id_number="056190000123",
-        address="12 Trần Phú, phường Nha Trang, tỉnh Khánh Hòa",
-    ),
-    operations.Applicant(
-        full_name="Cơ sở in Hoàng Long",
-        email="inhoanglong@example.vn",
-        phone="0914 222 333",
-        address="88 Đường 23/10, phường Tây Nha Trang, tỉnh Khánh Hòa",
-        organisation="Cơ sở in Hoàng Long",
-        tax_code="4209876543",
-    ),
+    operations.Applicant(**applicant)
+    for applicant in demo_data(__file__, "applications")["applicants"]
 ]
-
-# (key, applicant index, path of actions after submission)
-DEMO_APPLICATIONS = [
-    ("demo-1", 0, []),
-    ("demo-2", 1, ["accept"]),
-    ("demo-3", 2, ["supplement"]),
-    ("demo-4", 3, ["accept", "start"]),
-    ("demo-5", 0, ["accept", "start", "decide", "deliver"]),
-]
+DEMO_APPLICATIONS = demo_data(__file__, "applications")["applications"]
 
 
 def load(home=None):

@@ -5,9 +5,49 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from forms.demo import block, choices, field, step, when
 from forms.models import FormDefinition
 from forms.operations import publish_definition
+
+# Building blocks of a form's steps, as the admin's StreamField stores them.
+
+
+def field(kind, name, label, label_en="", *, required=True, **options):
+    return {
+        "type": kind,
+        "value": {
+            "name": name,
+            "label": label,
+            "label_en": label_en,
+            "required": required,
+            **options,
+        },
+    }
+
+
+def block(kind, text, text_en=""):
+    return {"type": kind, "value": {"text": text, "text_en": text_en}}
+
+
+def choices(*triples):
+    return [{"value": v, "label": label, "label_en": label_en} for v, label, label_en in triples]
+
+
+def when(name, *values, operator="equals", effect="show"):
+    return {"field": name, "operator": operator, "values": ",".join(values), "effect": effect}
+
+
+def step(key, title, title_en, fields, *, description="", condition=None):
+    value = {
+        "key": key,
+        "title": title,
+        "title_en": title_en,
+        "description": description,
+        "fields": fields,
+    }
+    if condition:
+        value["condition"] = condition
+    return {"type": "step", "value": value}
+
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
