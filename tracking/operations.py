@@ -156,58 +156,50 @@ def create_application(
         {f.storage_name: o.storage_name for f, o in zip(files, owned, strict=True) if f != o},
     )
     try:
-        return _file_application(
-            facts, answers, owned, applicant, idempotency_key, user, language, extra,
-            delivery_method, postal_address,
-        )  # fmt: skip
+        with transaction.atomic():
+            now = timezone.now()
+            unit = facts.receiving_unit
+            code = next_dossier_code(unit.identifier_code, timezone.localdate(now))
+            procedure = (extra or {}).get("procedure")
+            fee = fee_at_submission(procedure, answers)
+            first_state = State.AWAITING_PAYMENT if fee and fee.total > 0 else State.SUBMITTED
+            application = Application(
+                dossier_code=code,
+                state=first_state,
+                receiving_unit=unit,
+                procedure_code=facts.code,
+                procedure_name=facts.name,
+                processing_days=facts.processing_days,
+                applicant_name=applicant.full_name,
+                applicant_email=applicant.email,
+                applicant_phone=applicant.phone,
+                applicant_id_number=applicant.id_number,
+                applicant_address=applicant.address,
+                applicant_organisation=applicant.organisation,
+                applicant_tax_code=applicant.tax_code,
+                user=user if user is not None and user.is_authenticated else None,
+                language=language,
+                answers=answers,
+                delivery_method=delivery_method,
+                postal_address=postal_address.strip()
+                if delivery_method == DeliveryMethod.POST
+                else "",
+                idempotency_key=idempotency_key,
+                submitted_at=now,
+                fee_lines=fee.as_lines() if fee is not None else None,
+            )
+            for name, value in (extra or {}).items():
+                if hasattr(Application, name):
+                    setattr(application, name, value)
+            application.save()
+            event = _log(application, Action.SUBMIT, "", first_state, actor=None)
+            _attach(application, event, owned, FileKind.UPLOAD)
+            _notify_after_commit(event)
+            return application
     except BaseException:
         # Nothing was filed: the copies made for it go (the originals stay where they were).
         _delete_copies(files, owned)
         raise
-
-
-def _file_application(
-    facts, answers, files, applicant, idempotency_key, user, language, extra,
-    delivery_method, postal_address,
-) -> Application:  # fmt: skip
-    with transaction.atomic():
-        now = timezone.now()
-        unit = facts.receiving_unit
-        code = next_dossier_code(unit.identifier_code, timezone.localdate(now))
-        procedure = (extra or {}).get("procedure")
-        fee = fee_at_submission(procedure, answers)
-        first_state = State.AWAITING_PAYMENT if fee and fee.total > 0 else State.SUBMITTED
-        application = Application(
-            dossier_code=code,
-            state=first_state,
-            receiving_unit=unit,
-            procedure_code=facts.code,
-            procedure_name=facts.name,
-            processing_days=facts.processing_days,
-            applicant_name=applicant.full_name,
-            applicant_email=applicant.email,
-            applicant_phone=applicant.phone,
-            applicant_id_number=applicant.id_number,
-            applicant_address=applicant.address,
-            applicant_organisation=applicant.organisation,
-            applicant_tax_code=applicant.tax_code,
-            user=user if user is not None and user.is_authenticated else None,
-            language=language,
-            answers=answers,
-            delivery_method=delivery_method,
-            postal_address=postal_address.strip() if delivery_method == DeliveryMethod.POST else "",
-            idempotency_key=idempotency_key,
-            submitted_at=now,
-            fee_lines=fee.as_lines() if fee is not None else None,
-        )
-        for name, value in (extra or {}).items():
-            if hasattr(Application, name):
-                setattr(application, name, value)
-        application.save()
-        event = _log(application, Action.SUBMIT, "", first_state, actor=None)
-        _attach(application, event, files, FileKind.UPLOAD)
-        _notify_after_commit(event)
-        return application
 
 
 def take_over_files(files: list[SubmittedFile]) -> list[SubmittedFile]:
