@@ -70,10 +70,6 @@ class OutboxMessage(models.Model):
         abstract = True
         indexes = [models.Index(fields=["state", "next_attempt_at"])]
 
-    @property
-    def is_pending(self) -> bool:
-        return self.state in PENDING_STATES
-
 
 class TransientError(Exception):
     """The other side could not take the message now; try again after a backoff."""

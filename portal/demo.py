@@ -41,9 +41,10 @@ from portal.models import (
 
 # The content itself is data: demo_data/agency.json (identity, units, leaders),
 # demo_data/news.json and demo_data/legal_documents.json.
-AGENCY = demo_data(__file__, "agency")["agency"]
-UNITS = demo_data(__file__, "agency")["units"]
-LEADERS = demo_data(__file__, "agency")["leaders"]
+_AGENCY_DATA = demo_data(__file__, "agency")
+AGENCY = _AGENCY_DATA["agency"]
+UNITS = _AGENCY_DATA["units"]
+LEADERS = _AGENCY_DATA["leaders"]
 NEWS = demo_data(__file__, "news")
 LEGAL_DOCUMENTS = demo_data(__file__, "legal_documents")
 

@@ -23,11 +23,9 @@ DESK_GROUP = "Bộ phận một cửa"
 LOGIN_HINT = f"Cán bộ một cửa: tài khoản {DEMO_CLERK_USERNAME}  mật khẩu: {DEMO_CLERK_PASSWORD}"
 
 # The content itself is data: demo_data/applications.json.
-APPLICANTS = [
-    operations.Applicant(**applicant)
-    for applicant in demo_data(__file__, "applications")["applicants"]
-]
-DEMO_APPLICATIONS = demo_data(__file__, "applications")["applications"]
+_APPLICATIONS_DATA = demo_data(__file__, "applications")
+APPLICANTS = [operations.Applicant(**applicant) for applicant in _APPLICATIONS_DATA["applicants"]]
+DEMO_APPLICATIONS = _APPLICATIONS_DATA["applications"]
 
 
 def load(home=None):

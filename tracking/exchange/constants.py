@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.outbox import PENDING_STATES as OUTBOX_PENDING_STATES
+
 
 class MessageState(models.TextChoices):
     """Internal hand-off states of an outbound package (never shown to applicants)."""
@@ -15,7 +17,7 @@ class MessageState(models.TextChoices):
 
 
 # States the sweeper looks at: a message stays in one of these only while in flight.
-PENDING_STATES = (MessageState.QUEUED, MessageState.SENDING)
+PENDING_STATES = OUTBOX_PENDING_STATES
 
 
 class StatusCode(models.TextChoices):

@@ -39,11 +39,10 @@ class ExchangeMessage(OutboxMessage):
         _("trạng thái xử lý gần nhất"), max_length=2, choices=StatusCode.choices, blank=True
     )
 
-    class Meta:
+    class Meta(OutboxMessage.Meta):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("gói tin liên thông")
         verbose_name_plural = _("gói tin liên thông")
-        indexes = [models.Index(fields=["state", "next_attempt_at"])]
 
     def __str__(self):
         return self.document_id or f"#{self.pk}"
