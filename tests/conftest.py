@@ -22,17 +22,31 @@ def require_service(available, reason):
     pytest.skip(reason)
 
 
-def demo_is_loaded():
+def loaded_data():
+    """Which starting data the test database holds: "demo", "agency" or None."""
     from portal.models import HomePage
+    from services.models import Procedure
 
-    return HomePage.objects.exists()
+    if Procedure.objects.exists():  # the agency of the factories has no procedure of its own
+        return "demo"
+    return "agency" if HomePage.objects.exists() else None
 
 
-def load_demo_if_missing():
-    if not demo_is_loaded():
-        from django.core.management import call_command
+def load(wanted):
+    """Put the starting data a test asks for in the database, outside its transaction."""
+    from django.core.management import call_command
 
+    current = loaded_data()
+    if current == wanted:
+        return
+    if current is not None:
+        call_command("flush", interactive=False, verbosity=0)
+    if wanted == "demo":
         call_command("load_demo", verbosity=0)
+    else:
+        from tests.factories import build_agency
+
+        build_agency()
 
 
 DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
@@ -44,25 +58,36 @@ def uses_database(item):
     )
 
 
-@pytest.fixture(scope="session", autouse=True)
-def demo_content_once(request, django_db_blocker):
-    """Every test database holds the demo agency, loaded once per test process,
-    outside any test's transaction so that it stays. A run without database
-    tests never touches a database (not even the developer's own file)."""
-    if not any(uses_database(item) for item in request.session.items):
+def wants_demo(node):
+    return node.get_closest_marker("demo") is not None
+
+
+def pytest_collection_modifyitems(items):
+    """The tests about the demo content run last in each process, so that the demo is
+    loaded once, after every test that builds its own data has run without it."""
+    items.sort(key=wants_demo)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def starting_data(request, django_db_blocker):
+    """Every database test starts from the small agency of `tests.factories`, or, in a
+    module marked `demo`, from the demo content `make run` loads. A run without
+    database tests never touches a database (not even the developer's own file)."""
+    items = [item for item in request.session.items if item.module is request.module]
+    if not any(uses_database(item) for item in items):
         return
     request.getfixturevalue("django_db_setup")
     with django_db_blocker.unblock():
-        load_demo_if_missing()
+        load("demo" if any(wants_demo(item) for item in items) else "agency")
 
 
 @pytest.fixture(autouse=True)
-def demo_content(request, demo_content_once, django_db_blocker):
+def starting_data_again(request, starting_data, django_db_blocker):
     """A transactional test flushes the database when it ends; pytest-django runs
-    those tests last, and each of them loads the demo again if it is gone."""
+    those tests last, and each of them loads its starting data again if it is gone."""
     if is_transactional(request):
         with django_db_blocker.unblock():
-            load_demo_if_missing()
+            load("demo" if wants_demo(request.node) else "agency")
 
 
 def is_transactional(request):
@@ -103,8 +128,8 @@ def chromium_path():
 
 
 @pytest.fixture
-def demo_site(db):
-    """The demo agency's site, as `make run` loads it."""
+def site(db):
+    """The agency's site: the default one, rooted at the home page."""
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True)

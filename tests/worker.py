@@ -14,7 +14,7 @@ import redis
 from django.db import connection
 
 from portal.celery import app as celery_app
-from tests.conftest import load_demo_if_missing, require_service
+from tests.conftest import load, require_service
 from tracking.exchange.models import ExchangeMessage, InboundPackage
 from tracking.models import (
     Application,
@@ -123,7 +123,7 @@ def committed_db(django_db_setup, django_db_blocker):
         require_service(
             connection.vendor == "postgresql", "needs PostgreSQL: set DATABASE_URL=postgres://…"
         )
-        load_demo_if_missing()
+        load("agency")
         last_application = Application.objects.order_by("-pk").values_list("pk", flat=True).first()
         last_inbound = InboundPackage.objects.order_by("-pk").values_list("pk", flat=True).first()
         sequences = {(s.unit_code, s.day): s.last for s in DossierSequence.objects.all()}

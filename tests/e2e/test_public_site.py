@@ -4,7 +4,7 @@ import pytest
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.demo, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_citizen_finds_qa_from_the_home_page_and_asks_a_question(page):

@@ -61,7 +61,7 @@ def test_blank_forms_are_built_once_per_version(monkeypatch):
     blank.cached_blank_form(current, "pdf")
 
 
-def test_the_procedure_page_offers_the_generated_blank_forms_and_the_online_form(client, demo_site):
+def test_the_procedure_page_offers_the_generated_blank_forms_and_the_online_form(client, site):
     procedure = Procedure.objects.live().get(
         code="1.003741.000.00.00.H34", locale__language_code="vi"
     )
@@ -71,7 +71,7 @@ def test_the_procedure_page_offers_the_generated_blank_forms_and_the_online_form
     assert f'href="/bieu-mau/{SLUG}/"' in html
 
 
-def test_a_closed_form_is_not_offered_online_but_its_blank_form_stays(demo_site):
+def test_a_closed_form_is_not_offered_online_but_its_blank_form_stays(site):
     FormDefinition.objects.filter(slug=SLUG).update(in_maintenance=True)
     procedure = Procedure.objects.live().get(
         code="1.003741.000.00.00.H34", locale__language_code="vi"

@@ -8,7 +8,7 @@ from forms.schema import all_input_fields, steps
 from services.demo import ONLINE_FORM_SLUGS
 from services.models import Procedure
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.demo, pytest.mark.django_db]
 
 
 @pytest.mark.parametrize("slug", sorted(set(ONLINE_FORM_SLUGS.values())))

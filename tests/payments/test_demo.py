@@ -1,8 +1,12 @@
 """The demo shows a level-4 application waiting for its fee, payable in the sandbox."""
 
+import pytest
+
 from payments.demo import DEMO_KEY
 from tracking.constants import State
 from tracking.models import Application
+
+pytestmark = pytest.mark.demo
 
 
 def test_demo_has_an_application_awaiting_payment(db):

@@ -5,7 +5,7 @@ from django.apps import apps
 from django.core.management import call_command
 from wagtail.models import Revision
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.demo, pytest.mark.django_db]
 
 
 def counts():

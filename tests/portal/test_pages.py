@@ -34,19 +34,19 @@ SECTION_URLS = [
 
 
 @pytest.mark.parametrize(("url", "text"), SECTION_URLS)
-def test_every_mandated_section_renders_its_content(client, demo_site, url, text):
+def test_every_mandated_section_renders_its_content(client, site, url, text):
     response = client.get(url)
     assert response.status_code == 200
     assert text in response.content.decode()
 
 
-def test_every_live_page_renders(client, demo_site):
+def test_every_live_page_renders(client, site):
     for page in Page.objects.live().filter(depth__gt=1).specific():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
 
 
-def test_every_menu_section_is_reachable_from_the_home_page(client, demo_site):
+def test_every_menu_section_is_reachable_from_the_home_page(client, site):
     html = client.get("/").content.decode()
     nav = html.split('aria-label="Trình đơn chính"')[1].split("</nav>")[0]
     for url in [
@@ -66,14 +66,14 @@ def test_every_menu_section_is_reachable_from_the_home_page(client, demo_site):
         assert f'href="{url}"' in nav
 
 
-def test_every_page_has_title_description_and_keywords(client, demo_site):
+def test_every_page_has_title_description_and_keywords(client, site):
     html = client.get("/gioi-thieu/").content.decode()
     assert re.search(r"<title>Giới thiệu \| Sở Khoa học và Công nghệ tỉnh Khánh Hòa</title>", html)
     assert '<meta name="description" content="Chức năng, nhiệm vụ' in html
     assert '<meta name="keywords" content="giới thiệu, chức năng nhiệm vụ' in html
 
 
-def test_article_shows_author_source_and_update_time(client, demo_site):
+def test_article_shows_author_source_and_update_time(client, site):
     article = ArticlePage.objects.live().first()
     html = client.get(article.url).content.decode()
     assert article.author in html
@@ -82,21 +82,21 @@ def test_article_shows_author_source_and_update_time(client, demo_site):
     assert article.last_published_at.astimezone().strftime("%d/%m/%Y") in html
 
 
-def test_introduction_lists_leaders_units_with_identifier_codes_and_history(client, demo_site):
+def test_introduction_lists_leaders_units_with_identifier_codes_and_history(client, site):
     html = client.get("/gioi-thieu/").content.decode()
     assert "Trần Minh Đức" in html and "Giám đốc Sở" in html
     assert "000.05.12.H34" in html
     assert "Lịch sử hình thành" in html
 
 
-def test_footer_shows_the_agency_identity_and_licence(client, demo_site):
+def test_footer_shows_the_agency_identity_and_licence(client, site):
     html = client.get("/lien-he/").content.decode()
     assert "000.00.12.H34" in html
     assert "Chịu trách nhiệm chính" in html
     assert "Giấy phép thiết lập trang thông tin điện tử" in html
 
 
-def test_news_index_paginates_and_offers_rss(client, demo_site):
+def test_news_index_paginates_and_offers_rss(client, site):
     index = (
         HomePage.objects.get(locale__language_code="vi").get_children().get(slug="tin-tuc").specific
     )
@@ -110,7 +110,7 @@ def test_news_index_paginates_and_offers_rss(client, demo_site):
     assert "Khánh Hòa đưa 100% thủ tục hành chính" in body
 
 
-def test_legal_documents_filter_by_type_issuer_year_and_words(client, demo_site):
+def test_legal_documents_filter_by_type_issuer_year_and_words(client, site):
     def numbers(query):
         html = client.get("/van-ban/" + query).content.decode()
         return set(re.findall(r">(\d+/[\w/.\-Đ]+)</a></td>", html))
@@ -122,7 +122,7 @@ def test_legal_documents_filter_by_type_issuer_year_and_words(client, demo_site)
     assert numbers("?q=không-có-văn-bản-nào") == set()
 
 
-def test_legal_document_page_offers_its_pdf(client, demo_site):
+def test_legal_document_page_offers_its_pdf(client, site):
     doc = LegalDocumentPage.objects.get(number_symbol="42/2022/NĐ-CP")
     html = client.get(doc.url).content.decode()
     assert "Ngày có hiệu lực" in html and "08/08/2022" in html
@@ -132,14 +132,14 @@ def test_legal_document_page_offers_its_pdf(client, demo_site):
     assert content.startswith(b"%PDF")
 
 
-def test_site_search_finds_pages_by_words(client, demo_site):
+def test_site_search_finds_pages_by_words(client, site):
     html = client.get("/tim-kiem/", {"q": "chuyển đổi số"}).content.decode()
     assert "Kế hoạch chuyển đổi số năm 2026" in html
     empty = client.get("/tim-kiem/", {"q": "zzzkhongcogi"}).content.decode()
     assert "0 kết quả" in empty
 
 
-def test_sitemap_and_robots(client, demo_site):
+def test_sitemap_and_robots(client, site):
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200
     assert "/gioi-thieu/" in sitemap.content.decode()
@@ -148,11 +148,11 @@ def test_sitemap_and_robots(client, demo_site):
     assert "Sitemap: " in robots and robots.strip().endswith("/sitemap.xml")
 
 
-def test_unknown_page_answers_404(client, demo_site):
+def test_unknown_page_answers_404(client, site):
     assert client.get("/khong-ton-tai/").status_code == 404
 
 
-def test_home_page_query_count_is_pinned(client, demo_site, django_assert_max_num_queries):
+def test_home_page_query_count_is_pinned(client, site, django_assert_max_num_queries):
     client.get("/")  # warm caches that any first request fills
     # 17 for the CMS home, 3 for its entry to the procedure catalogue (page, restrictions, sectors)
     with django_assert_max_num_queries(20):

@@ -20,11 +20,11 @@ def live_vi():
     return Procedure.objects.live().filter(locale__language_code="vi")
 
 
-def test_the_catalogue_lists_every_procedure(client, demo_site):
+def test_the_catalogue_lists_every_procedure(client, site):
     assert sorted(listed(client)) == sorted(live_vi().values_list("title", flat=True))
 
 
-def test_filter_by_sector(client, demo_site):
+def test_filter_by_sector(client, site):
     assert sorted(listed(client, sector="buu-chinh")) == [
         "Cấp giấy phép bưu chính",
         "Sửa đổi, bổ sung giấy phép bưu chính",
@@ -32,35 +32,35 @@ def test_filter_by_sector(client, demo_site):
     ]
 
 
-def test_filter_by_level(client, demo_site):
+def test_filter_by_level(client, site):
     assert sorted(listed(client, level=4)) == [
         "Cấp giấy phép thiết lập trang thông tin điện tử tổng hợp",
         "Cấp giấy phép xuất bản bản tin (địa phương)",
     ]
 
 
-def test_filter_by_receiving_unit(client, demo_site):
+def test_filter_by_receiving_unit(client, site):
     expected = live_vi().filter(receiving_unit__identifier_code="000.06.12.H34")
     assert sorted(listed(client, unit="000.06.12.H34")) == sorted(e.title for e in expected)
     assert len(expected) == 2
 
 
-def test_filters_combine(client, demo_site):
+def test_filters_combine(client, site):
     assert listed(client, sector="xuat-ban", level=3) == ["Đăng ký hoạt động cơ sở in"]
 
 
-def test_filters_combine_with_the_search(client, demo_site):
+def test_filters_combine_with_the_search(client, site):
     assert listed(client, unit="000.04.12.H34", level=2, q="xac nhan") == [
         "Xác nhận thông báo hoạt động bưu chính"
     ]
 
 
-def test_an_unknown_filter_value_is_reported_not_ignored(client, demo_site):
+def test_an_unknown_filter_value_is_reported_not_ignored(client, site):
     html = client.get(URL, {"level": 9}).content.decode()
     assert 'class="error"' in html
 
 
-def test_the_sector_listing_has_its_own_address(client, demo_site):
+def test_the_sector_listing_has_its_own_address(client, site):
     response = client.get(URL + "linh-vuc/bao-chi/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -71,11 +71,11 @@ def test_the_sector_listing_has_its_own_address(client, demo_site):
     ]
 
 
-def test_an_unknown_sector_answers_404(client, demo_site):
+def test_an_unknown_sector_answers_404(client, site):
     assert client.get(URL + "linh-vuc/khong-co/").status_code == 404
 
 
-def test_a_result_shows_name_level_time_limit_and_fee(client, demo_site):
+def test_a_result_shows_name_level_time_limit_and_fee(client, site):
     html = client.get(URL, {"q": "giay phep buu chinh", "level": 2}).content.decode()
     row = html.split("<tbody>")[1].split("</tr>")[0]
     assert "Cấp giấy phép bưu chính" in row
@@ -84,24 +84,24 @@ def test_a_result_shows_name_level_time_limit_and_fee(client, demo_site):
     assert "10.000.000 đồng" in row
 
 
-def test_a_per_unit_fee_shows_its_unit(client, demo_site):
+def test_a_per_unit_fee_shows_its_unit(client, site):
     html = client.get(URL, {"q": "tai lieu khong kinh doanh"}).content.decode()
     assert "14.000 đồng/trang quy chuẩn" in html
 
 
-def test_a_procedure_without_fee_says_so(client, demo_site):
+def test_a_procedure_without_fee_says_so(client, site):
     html = client.get(URL, {"q": "hop bao"}).content.decode()
     assert "Không thu phí" in html
 
 
-def test_level_badges_use_the_names_of_decree_42(client, demo_site):
+def test_level_badges_use_the_names_of_decree_42(client, site):
     html = client.get(URL).content.decode()
     assert "Mức độ 1 · Thông tin" in html
     assert "Mức độ 3 · Một phần" in html
     assert "Mức độ 4 · Toàn trình" in html
 
 
-def test_the_catalogue_pages_its_results_and_keeps_the_filters(client, demo_site, monkeypatch):
+def test_the_catalogue_pages_its_results_and_keeps_the_filters(client, site, monkeypatch):
     monkeypatch.setattr("services.models.CATALOGUE_PAGE_SIZE", 2)
     html = client.get(URL, {"sector": "xuat-ban"}).content.decode()
     assert len(result_titles(html)) == 2
@@ -112,9 +112,7 @@ def test_the_catalogue_pages_its_results_and_keeps_the_filters(client, demo_site
     assert set(result_titles(second)).isdisjoint(result_titles(html))
 
 
-def test_the_catalogue_stays_within_its_query_budget(
-    client, demo_site, django_assert_max_num_queries
-):
+def test_the_catalogue_stays_within_its_query_budget(client, site, django_assert_max_num_queries):
     client.get(URL)  # warm caches that any first request fills
     with django_assert_max_num_queries(22):
         response = client.get(URL, {"q": "giay phep", "level": 2, "sector": "xuat-ban"})
@@ -122,7 +120,7 @@ def test_the_catalogue_stays_within_its_query_budget(
 
 
 def test_the_catalogue_query_count_does_not_grow_with_the_results(
-    client, demo_site, django_assert_max_num_queries
+    client, site, django_assert_max_num_queries
 ):
     client.get(URL)
     with django_assert_max_num_queries(22):

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from services.models import Procedure
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.demo, pytest.mark.django_db]
 
 NATIONAL_CODE = re.compile(r"^1\.\d{6}\.000\.00\.00\.H34$")
 

@@ -97,7 +97,7 @@ def test_an_import_recreates_a_deleted_procedure(tmp_path, fmt):
     assert vi_procedure(POSTAL).live
 
 
-def test_an_import_creates_a_new_procedure_in_the_catalogue(client, demo_site):
+def test_an_import_creates_a_new_procedure_in_the_catalogue(client, site):
     result = import_procedures(rows=[(1, new_record())])
     procedure = result.created[0]
     assert procedure.get_parent().slug == "thu-tuc-hanh-chinh"

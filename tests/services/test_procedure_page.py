@@ -62,22 +62,22 @@ def file_text(response):
         "Thông tư số 41/2020/TT-BTTTT",
     ],
 )
-def test_the_procedure_page_shows_every_required_item(client, demo_site, label):
+def test_the_procedure_page_shows_every_required_item(client, site, label):
     assert label in page_html(client)
 
 
-def test_the_legal_basis_links_to_the_legal_document_page(client, demo_site):
+def test_the_legal_basis_links_to_the_legal_document_page(client, site):
     hrefs = dict(links(page_html(client)))
     assert hrefs["/van-ban/103-2016-qh13/"] == "Luật 103/2016/QH13: Luật Báo chí"
 
 
-def test_the_dossier_table_stacks_on_a_phone(client, demo_site):
+def test_the_dossier_table_stacks_on_a_phone(client, site):
     html = page_html(client)
     assert '<table class="stack dossier">' in html
     assert 'data-label="Tên giấy tờ"' in html
 
 
-def test_a_docx_template_downloads_with_its_field_labels(client, demo_site):
+def test_a_docx_template_downloads_with_its_field_labels(client, site):
     (href, text), *_ = downloads(page_html(client))
     assert text.startswith("Tải mẫu (DOCX)")
     response = client.get(href)
@@ -88,7 +88,7 @@ def test_a_docx_template_downloads_with_its_field_labels(client, demo_site):
         assert label in content
 
 
-def test_a_pdf_template_downloads_with_its_field_labels(client, demo_site):
+def test_a_pdf_template_downloads_with_its_field_labels(client, site):
     url = "/thu-tuc-hanh-chinh/xac-nhan-thong-bao-hoat-dong-buu-chinh/"
     (href, text), *_ = downloads(page_html(client, url))
     assert text.startswith("Tải mẫu (PDF)")
@@ -97,7 +97,7 @@ def test_a_pdf_template_downloads_with_its_field_labels(client, demo_site):
         assert label in content
 
 
-def test_every_official_template_of_the_demo_opens_and_holds_its_labels(client, demo_site):
+def test_every_official_template_of_the_demo_opens_and_holds_its_labels(client, site):
     checked = 0
     for data in PROCEDURES:
         procedure = Procedure.objects.get(code=data["code"], locale__language_code="vi")
@@ -114,25 +114,25 @@ def test_every_official_template_of_the_demo_opens_and_holds_its_labels(client, 
     assert checked >= 8
 
 
-def test_a_level_1_procedure_offers_no_download(client, demo_site):
+def test_a_level_1_procedure_offers_no_download(client, site):
     html = page_html(client, "/thu-tuc-hanh-chinh/sua-doi-bo-sung-giay-phep-buu-chinh/")
     assert downloads(html) == []
     assert "Mức độ 1 (thông tin)" in html
 
 
-def test_no_submit_button_while_the_procedure_has_no_online_form(client, demo_site):
+def test_no_submit_button_while_the_procedure_has_no_online_form(client, site):
     Procedure.objects.update(online_form=None)
     assert "Nộp hồ sơ trực tuyến" not in page_html(client)
 
 
-def test_the_submit_button_leads_to_the_online_application(client, demo_site, monkeypatch):
+def test_the_submit_button_leads_to_the_online_application(client, site, monkeypatch):
     monkeypatch.setattr(Procedure, "online_application_url", lambda self: "/nop-ho-so/ban-tin/")
     hrefs = dict(links(page_html(client)))
     assert hrefs["/nop-ho-so/ban-tin/"] == "Nộp hồ sơ trực tuyến"
 
 
 def test_generated_blank_forms_are_offered_when_the_form_engine_provides_them(
-    client, demo_site, monkeypatch
+    client, site, monkeypatch
 ):
     from types import SimpleNamespace
 
@@ -145,14 +145,14 @@ def test_generated_blank_forms_are_offered_when_the_form_engine_provides_them(
 
 
 def test_the_procedure_page_stays_within_its_query_budget(
-    client, demo_site, django_assert_max_num_queries
+    client, site, django_assert_max_num_queries
 ):
     client.get(NEWSLETTER)
     with django_assert_max_num_queries(24):
         client.get(NEWSLETTER)
 
 
-def test_the_english_procedure_page_is_in_english(client, demo_site):
+def test_the_english_procedure_page_is_in_english(client, site):
     html = page_html(client, "/en/procedures/licence-to-publish-a-newsletter-local/")
     assert "<h1>Licence to publish a newsletter (local)</h1>" in html
     assert "Licence to publish the newsletter." in html
@@ -160,12 +160,12 @@ def test_the_english_procedure_page_is_in_english(client, demo_site):
     assert "1.004227.000.00.00.H34" in html
 
 
-def test_the_language_switch_leads_to_the_english_procedure(client, demo_site):
+def test_the_language_switch_leads_to_the_english_procedure(client, site):
     html = client.get(NEWSLETTER).content.decode()
     assert 'href="/en/procedures/licence-to-publish-a-newsletter-local/"' in html
 
 
-def test_the_english_catalogue_lists_the_english_procedures(client, demo_site):
+def test_the_english_catalogue_lists_the_english_procedures(client, site):
     html = client.get("/en/procedures/", {"q": "postal licence"}).content.decode()
     assert "Postal licence" in html
     assert "Amendment of a postal licence" in html

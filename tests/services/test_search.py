@@ -82,7 +82,7 @@ def test_the_search_text_follows_a_renamed_sector(catalogue):
     assert "Cấp giấy phép bưu chính" in titles(catalogue, "cong ich")
 
 
-def test_the_catalogue_search_box_finds_without_diacritics(client, demo_site):
+def test_the_catalogue_search_box_finds_without_diacritics(client, site):
     html = client.get("/thu-tuc-hanh-chinh/", {"q": "cap giay phep"}).content.decode()
     found = result_titles(html)
     assert NEWSLETTER in found
@@ -90,17 +90,17 @@ def test_the_catalogue_search_box_finds_without_diacritics(client, demo_site):
     assert "Đăng ký hoạt động cơ sở in" not in found
 
 
-def test_the_catalogue_search_box_tolerates_word_order(client, demo_site):
+def test_the_catalogue_search_box_tolerates_word_order(client, site):
     html = client.get("/thu-tuc-hanh-chinh/", {"q": "giấy phép cấp"}).content.decode()
     assert NEWSLETTER in result_titles(html)
 
 
-def test_a_search_without_results_says_so(client, demo_site):
+def test_a_search_without_results_says_so(client, site):
     html = client.get("/thu-tuc-hanh-chinh/", {"q": "khong co thu tuc nay"}).content.decode()
     assert "Tìm thấy 0 thủ tục." in html
     assert result_titles(html) == []
 
 
-def test_the_site_search_finds_procedures_without_diacritics(client, demo_site):
+def test_the_site_search_finds_procedures_without_diacritics(client, site):
     html = client.get("/tim-kiem/", {"q": "cap giay phep buu chinh"}).content.decode()
     assert 'href="/thu-tuc-hanh-chinh/cap-giay-phep-buu-chinh/"' in html

@@ -45,7 +45,7 @@ def test_the_demo_offers_the_online_procedures_the_form_engine_expects():
     }
 
 
-def test_every_online_procedure_is_two_clicks_from_the_home_page(client, demo_site):
+def test_every_online_procedure_is_two_clicks_from_the_home_page(client, site):
     reached = reachable_in_two_clicks(client, "/", "/thu-tuc-hanh-chinh/linh-vuc/")
     procedures = online_procedures()
     assert len(procedures) >= 3
@@ -55,13 +55,13 @@ def test_every_online_procedure_is_two_clicks_from_the_home_page(client, demo_si
         assert f"<h1>{procedure.title}</h1>" in html
 
 
-def test_every_online_procedure_is_two_clicks_from_the_english_home_page(client, demo_site):
+def test_every_online_procedure_is_two_clicks_from_the_english_home_page(client, site):
     reached = reachable_in_two_clicks(client, "/en/", "/en/procedures/linh-vuc/")
     for procedure in online_procedures("en"):
         assert procedure.url in reached, procedure.title
 
 
-def test_the_submit_button_is_the_third_click_and_opens_a_working_first_step(client, demo_site):
+def test_the_submit_button_is_the_third_click_and_opens_a_working_first_step(client, site):
     reached = reachable_in_two_clicks(client, "/", "/thu-tuc-hanh-chinh/linh-vuc/")
     for procedure in online_procedures():
         page = follow(client, reached[procedure.url][-1])
@@ -76,13 +76,13 @@ def test_the_submit_button_is_the_third_click_and_opens_a_working_first_step(cli
         assert 'type="submit"' in html
 
 
-def test_the_home_page_links_to_the_catalogue_and_its_search(client, demo_site):
+def test_the_home_page_links_to_the_catalogue_and_its_search(client, site):
     html = main_content(client.get("/").content.decode())
     assert ("/thu-tuc-hanh-chinh/", "Xem tất cả thủ tục hành chính") in links(html)
     assert 'action="/thu-tuc-hanh-chinh/"' in html
 
 
-def test_every_sector_with_procedures_has_a_link_on_the_home_page(client, demo_site):
+def test_every_sector_with_procedures_has_a_link_on_the_home_page(client, site):
     html = main_content(client.get("/").content.decode())
     sector_links = {text for href, text in links(html) if "/linh-vuc/" in href}
     assert sector_links == {
@@ -95,7 +95,7 @@ def test_every_sector_with_procedures_has_a_link_on_the_home_page(client, demo_s
     }
 
 
-def test_a_search_from_the_home_page_lists_the_procedure(client, demo_site):
+def test_a_search_from_the_home_page_lists_the_procedure(client, site):
     html = follow(client, "/thu-tuc-hanh-chinh/?q=dang+ky+co+so+in")
     assert (
         "/thu-tuc-hanh-chinh/dang-ky-hoat-dong-co-so-in/",
