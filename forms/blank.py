@@ -6,6 +6,7 @@ storage under a name made of the version's id.
 """
 
 import io
+from enum import StrEnum
 from xml.sax.saxutils import escape
 
 from django.core.files.base import ContentFile
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from core.pdf import MOTTO
 from forms import divisions
-from forms.constants import FieldType
+from forms.constants import CHOICE_TYPES, FieldType
 from forms.schema import steps, text
 
 FORMATS = {
@@ -23,6 +24,19 @@ FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 DOTS = "." * 80
+
+
+class Item(StrEnum):
+    """What one line of a blank form's outline is."""
+
+    TITLE = "title"
+    STEP = "step"
+    HEADING = "heading"
+    TEXT = "text"
+    FIELD = "field"  # (kind, label, help, lines to write on)
+    CHOICES = "choices"  # (kind, label, help, options)
+    TABLE = "table"  # (kind, label, help, columns, rows)
+    SIGN = "sign"
 
 
 def storage_name(version, fmt, language="vi") -> str:
@@ -44,51 +58,51 @@ def cached_blank_form(version, fmt, language="vi"):
 
 
 def outline(schema, language="vi"):
-    """What a blank form shows: ("title"|"step"|"heading"|"text"|"field"|"choices"|"table", …)."""
-    items = [("title", text(schema["title"], language).upper())]
+    """What a blank form shows, line by line: (an `Item`, its text, …)."""
+    items = [(Item.TITLE, text(schema["title"], language).upper())]
     if text(schema.get("intro"), language):
-        items.append(("text", text(schema["intro"], language)))
+        items.append((Item.TEXT, text(schema["intro"], language)))
     for number, step in enumerate(steps(schema), start=1):
-        items.append(("step", f"{_('Phần')} {number}. {text(step['title'], language)}"))
+        items.append((Item.STEP, f"{_('Phần')} {number}. {text(step['title'], language)}"))
         if text(step.get("description"), language):
-            items.append(("text", text(step["description"], language)))
+            items.append((Item.TEXT, text(step["description"], language)))
         for field in step["fields"]:
             kind = field["type"]
             if kind == FieldType.HEADING:
-                items.append(("heading", text(field["text"], language)))
+                items.append((Item.HEADING, text(field["text"], language)))
                 continue
             if kind == FieldType.PARAGRAPH:
-                items.append(("text", text(field["text"], language)))
+                items.append((Item.TEXT, text(field["text"], language)))
                 continue
             label = text(field["label"], language)
             if field.get("required"):
                 label += " (*)"
             help_text = text(field.get("help"), language)
-            if kind in (FieldType.SELECT, FieldType.RADIO, FieldType.CHECKBOXES):
-                options = [text(c["label"], language) for c in field.get("choices", [])]
-                items.append(("choices", label, help_text, options))
+            if kind in CHOICE_TYPES:
+                options = [text(c["label"], language) for c in field.get(Item.CHOICES, [])]
+                items.append((Item.CHOICES, label, help_text, options))
             elif kind == FieldType.YES_NO:
-                items.append(("choices", label, help_text, [_("Có"), _("Không")]))
+                items.append((Item.CHOICES, label, help_text, [_("Có"), _("Không")]))
             elif kind == FieldType.DECLARATION:
-                items.append(("choices", label, help_text, [_("Tôi cam kết")]))
+                items.append((Item.CHOICES, label, help_text, [_("Tôi cam kết")]))
             elif kind == FieldType.GROUP:
                 columns = [text(sub["label"], language) for sub in field.get("fields", [])]
                 rows = max(int(field.get("min_rows") or 0), 3)
-                items.append(("table", label, help_text, columns, rows))
+                items.append((Item.TABLE, label, help_text, columns, rows))
             elif kind == FieldType.FILE:
                 items.append(
-                    ("field", label, help_text or _("Nộp kèm bản giấy hoặc bản điện tử."), 1)
+                    (Item.FIELD, label, help_text or _("Nộp kèm bản giấy hoặc bản điện tử."), 1)
                 )
             elif kind == FieldType.ADDRESS:
                 hint = _("Số nhà, đường; xã/phường; tỉnh/thành phố (%(count)d tỉnh, thành phố)") % {
                     "count": len(divisions.provinces())
                 }
-                items.append(("field", label, help_text or hint, 2))
+                items.append((Item.FIELD, label, help_text or hint, 2))
             else:
                 lines = 3 if kind == FieldType.TEXTAREA else 1
-                items.append(("field", label, help_text, lines))
-    items.append(("text", _("Tôi cam đoan những thông tin đã khai là đúng sự thật.")))
-    items.append(("sign", _("NGƯỜI KHAI (Ký, ghi rõ họ tên)")))
+                items.append((Item.FIELD, label, help_text, lines))
+    items.append((Item.TEXT, _("Tôi cam đoan những thông tin đã khai là đúng sự thật.")))
+    items.append((Item.SIGN, _("NGƯỜI KHAI (Ký, ghi rõ họ tên)")))
     return items
 
 
@@ -103,23 +117,23 @@ def build_pdf(schema, language="vi") -> bytes:
     story = [Paragraph(escape(line), s["center"]) for line in MOTTO] + [Spacer(1, 6 * mm)]
     for item in outline(schema, language):
         kind = item[0]
-        if kind == "title":
+        if kind == Item.TITLE:
             story += [Paragraph(escape(item[1]), s["title"]), Spacer(1, 4 * mm)]
-        elif kind in ("step", "heading"):
+        elif kind in (Item.STEP, "heading"):
             story.append(Paragraph(escape(item[1]), s["heading"]))
-        elif kind == "text":
+        elif kind == Item.TEXT:
             story.append(Paragraph(escape(item[1]), s["body"]))
-        elif kind == "sign":
+        elif kind == Item.SIGN:
             story += [Spacer(1, 10 * mm), Paragraph(escape(item[1]), s["center"])]
         else:
             label, help_text = item[1], item[2]
             story.append(Paragraph(f"{escape(label)}:", s["body"]))
             if help_text:
                 story.append(Paragraph(f"<i>{escape(help_text)}</i>", s["small"]))
-            if kind == "choices":
+            if kind == Item.CHOICES:
                 for option in item[3]:
                     story.append(Paragraph(f"☐ {escape(option)}", s["body"]))
-            elif kind == "table":
+            elif kind == Item.TABLE:
                 columns, rows = item[3], item[4]
                 table = Table(
                     [["STT", *columns]]
@@ -154,15 +168,15 @@ def build_docx(schema, language="vi") -> bytes:
         paragraph.add_run(line).bold = True
     for item in outline(schema, language):
         kind = item[0]
-        if kind == "title":
+        if kind == Item.TITLE:
             document.add_heading(item[1], level=1)
-        elif kind == "step":
+        elif kind == Item.STEP:
             document.add_heading(item[1], level=2)
-        elif kind == "heading":
+        elif kind == Item.HEADING:
             document.add_heading(item[1], level=3)
-        elif kind == "text":
+        elif kind == Item.TEXT:
             document.add_paragraph(item[1])
-        elif kind == "sign":
+        elif kind == Item.SIGN:
             paragraph = document.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             paragraph.add_run(item[1]).bold = True
@@ -171,10 +185,10 @@ def build_docx(schema, language="vi") -> bytes:
             document.add_paragraph().add_run(f"{label}:").bold = True
             if help_text:
                 document.add_paragraph().add_run(help_text).italic = True
-            if kind == "choices":
+            if kind == Item.CHOICES:
                 for option in item[3]:
                     document.add_paragraph(f"☐ {option}")
-            elif kind == "table":
+            elif kind == Item.TABLE:
                 columns, rows = item[3], item[4]
                 table = document.add_table(rows=rows + 1, cols=len(columns) + 1)
                 table.style = "Table Grid"

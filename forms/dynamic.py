@@ -15,7 +15,7 @@ from django.core.validators import MaxLengthValidator, MinLengthValidator, Regex
 from django.utils.translation import gettext_lazy as _
 
 from forms import divisions, validators
-from forms.constants import NO, YES, FieldType
+from forms.constants import DISPLAY_TYPES, NO, YES, FieldType
 from forms.schema import input_fields, is_required, is_shown, text
 
 DEFAULT_MAX_ROWS = 5
@@ -466,9 +466,7 @@ class StepForm(forms.Form):
                 "spec": spec,
                 "label": text(spec.get("label")),
                 "help": text(spec.get("help")),
-                "required": is_required(spec, context)
-                if kind not in ("heading", "paragraph")
-                else False,
+                "required": is_required(spec, context) if kind not in DISPLAY_TYPES else False,
                 "condition": json.dumps(condition)
                 if condition.get("field") in self._names()
                 else "",

@@ -2,13 +2,11 @@
 
 import logging
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import SubmittedFile
@@ -114,8 +112,8 @@ def prefill_values(user) -> dict:
     """
     if user is None or not getattr(user, "is_authenticated", False):
         return {}
-    handler = getattr(settings, "FORMS_PREFILL_HANDLER", "")
-    values = import_string(handler)(user) if handler else {}
+    prefill = submission.hook("FORMS_PREFILL_HANDLER")
+    values = prefill(user) if prefill else {}
     return {
         source: value.isoformat() if hasattr(value, "isoformat") else str(value)
         for source, value in values.items()
@@ -126,8 +124,8 @@ def prefill_values(user) -> dict:
 def files_in_use(names: set[str]) -> set[str]:
     """Which of these stored names something outside the form engine still points at,
     asked of the handler named in `FORMS_FILES_IN_USE` (tracking: its applications)."""
-    handler = getattr(settings, "FORMS_FILES_IN_USE", "")
-    return set(import_string(handler)(names)) if handler and names else set()
+    in_use = submission.hook("FORMS_FILES_IN_USE")
+    return set(in_use(names)) if in_use and names else set()
 
 
 def delete_draft_files(items) -> int:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 from core.uploads import SubmittedFile
@@ -56,5 +57,15 @@ class SubmissionHandler(Protocol):
         """What to show the applicant for a submission filed earlier."""
 
 
+def hook(setting: str):
+    """The callable a setting names by dotted path (the form engine's seams to the
+    rest of the portal), or None when the setting is empty or absent."""
+    path = getattr(settings, setting, "")
+    return import_string(path) if path else None
+
+
 def handler() -> SubmissionHandler:
-    return import_string(settings.FORMS_SUBMISSION_HANDLER)()
+    handler_class = hook("FORMS_SUBMISSION_HANDLER")
+    if handler_class is None:
+        raise ImproperlyConfigured("FORMS_SUBMISSION_HANDLER names no submission handler.")
+    return handler_class()

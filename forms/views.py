@@ -16,6 +16,7 @@ from django.views.generic import View
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
 from forms import blank, confirmation, divisions, operations, selectors
+from forms.constants import FieldType
 from forms.dynamic import StepForm, initial_for
 from forms.links import draft_uuid_for_token, resume_url
 from forms.models import Draft, FormDefinition
@@ -154,9 +155,9 @@ class FormWizardView(NamedUrlWizardView):
         initial = {}
         for spec in input_fields(step_by_key(self.schema, step)):
             value = profile.get(spec.get("prefill") or "") or spec.get("default") or None
-            if value and spec["type"] == "checkboxes" and isinstance(value, str):
+            if value and spec["type"] == FieldType.CHECKBOXES and isinstance(value, str):
                 value = [v.strip() for v in value.split(",")]
-            if value and spec["type"] == "address" and not isinstance(value, dict):
+            if value and spec["type"] == FieldType.ADDRESS and not isinstance(value, dict):
                 value = None
             initial.update(initial_for(spec, value))
         return initial

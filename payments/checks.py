@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
+from payments.providers import PROVIDERS, SANDBOX, VNPAY
+
 
 @register()
 def payment_provider_configured(app_configs, **kwargs):
-    from payments.providers import PROVIDERS
 
     name = settings.PAYMENT_PROVIDER
     if name not in PROVIDERS:
@@ -16,7 +17,7 @@ def payment_provider_configured(app_configs, **kwargs):
                 id="payments.E001",
             )
         ]
-    if name == "vnpay" and not (settings.VNPAY_TMN_CODE and settings.VNPAY_HASH_SECRET):
+    if name == VNPAY and not (settings.VNPAY_TMN_CODE and settings.VNPAY_HASH_SECRET):
         return [
             Error(
                 "PAYMENT_PROVIDER=vnpay needs VNPAY_TMN_CODE and VNPAY_HASH_SECRET.",
@@ -28,7 +29,7 @@ def payment_provider_configured(app_configs, **kwargs):
 
 @register(Tags.security, deploy=True)
 def sandbox_not_in_production(app_configs, **kwargs):
-    if settings.PAYMENT_PROVIDER == "sandbox" and not settings.DEBUG:
+    if settings.PAYMENT_PROVIDER == SANDBOX and not settings.DEBUG:
         return [
             Warning(
                 "PAYMENT_PROVIDER=sandbox: applicants can mark fees as paid without paying.",

@@ -15,7 +15,7 @@ from core.http import client_ip
 from payments import operations
 from payments.constants import PaymentState
 from payments.models import Payment
-from payments.providers import UnknownProvider, get_provider
+from payments.providers import SANDBOX, UnknownProvider, get_provider
 from payments.providers.sandbox import SandboxProvider
 from tracking.links import application_for_token
 
@@ -90,7 +90,7 @@ def sandbox(request):
 
     It exists only while the sandbox is the configured provider.
     """
-    if settings.PAYMENT_PROVIDER != "sandbox":
+    if settings.PAYMENT_PROVIDER != SANDBOX:
         raise Http404
     provider = SandboxProvider.from_settings()
     params = (request.GET if request.method == "GET" else request.POST).dict()

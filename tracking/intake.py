@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from forms import schema as form_schema
+from forms.constants import FieldType
 from forms.submission import Receipt, Submission, SubmissionRefused
 from tracking.links import detail_token
 from tracking.models import Application
@@ -23,7 +24,7 @@ def applicant_of(submission: Submission) -> Applicant:
     if "address" not in found:
         # Without a field marked as the applicant's address, the first address given.
         for field in form_schema.all_input_fields(submission.version.schema):
-            if field["type"] == "address" and submission.answers.get(field["name"]):
+            if field["type"] == FieldType.ADDRESS and submission.answers.get(field["name"]):
                 found["address"] = form_schema.format_value(
                     field, submission.answers[field["name"]], "vi"
                 )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.uploads import StoredUpload, check_upload
 from tracking.models import Rating
+from tracking.models.rating import SCORES
 
 
 class StatusLookupForm(forms.Form):
@@ -43,14 +44,12 @@ class WithdrawForm(forms.Form):
 class RatingForm(forms.ModelForm):
     class Meta:
         model = Rating
-        fields = ["overall", "timeliness", "transparency", "staff", "online", "comment"]
-        widgets = {
-            name: forms.RadioSelect
-            for name in ["overall", "timeliness", "transparency", "staff", "online"]
-        } | {"comment": forms.Textarea(attrs={"rows": 3})}
+        fields = [*SCORES, "comment"]
+        widgets = {name: forms.RadioSelect for name in SCORES} | {
+            "comment": forms.Textarea(attrs={"rows": 3})
+        }
         error_messages = {
-            name: {"required": _("Vui lòng chọn một mức đánh giá.")}
-            for name in ["overall", "timeliness", "transparency", "staff", "online"]
+            name: {"required": _("Vui lòng chọn một mức đánh giá.")} for name in SCORES
         }
 
 

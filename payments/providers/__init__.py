@@ -4,9 +4,11 @@ a payment keeps the name of the provider it was made with."""
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+VNPAY = "vnpay"
+SANDBOX = "sandbox"
 PROVIDERS = {
-    "vnpay": "payments.providers.vnpay.VNPayProvider",
-    "sandbox": "payments.providers.sandbox.SandboxProvider",
+    VNPAY: "payments.providers.vnpay.VNPayProvider",
+    SANDBOX: "payments.providers.sandbox.SandboxProvider",
 }
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import get_random_string, salted_hmac
 
+from payments.providers import SANDBOX
 from payments.providers.vnpay import VNPayProvider, order_info, secure_hash, vnpay_time
 
 SANDBOX_TMN_CODE = "SANDBOX0"
@@ -21,7 +22,7 @@ def sandbox_secret() -> str:
 
 
 class SandboxProvider(VNPayProvider):
-    name = "sandbox"
+    name = SANDBOX
     is_local = True
 
     @classmethod

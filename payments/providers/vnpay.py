@@ -16,6 +16,7 @@ from urllib.parse import quote_plus
 from django.conf import settings
 from django.utils import timezone as django_timezone
 
+from payments.providers import VNPAY
 from payments.providers.base import PaymentProvider, ProviderReply
 
 VERSION = "2.1.0"
@@ -53,7 +54,7 @@ def order_info(payment) -> str:
 
 
 class VNPayProvider(PaymentProvider):
-    name = "vnpay"
+    name = VNPAY
     amount_factor = 100
 
     def __init__(self, *, tmn_code: str, hash_secret: str, payment_url: str, expire_minutes=15):

@@ -21,6 +21,8 @@ CRITERIA = {
     "staff": _("Thái độ, tinh thần phục vụ của cán bộ"),
     "online": _("Sự thuận tiện của dịch vụ trực tuyến"),
 }
+# The fields an applicant scores: the overall satisfaction, then each criterion.
+SCORES = ["overall", *CRITERIA]
 
 
 class Rating(models.Model):
