@@ -17,6 +17,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     # Inbound edXML status packages from the document exchange (machine to machine).
     path("lien-thong/", include("tracking.exchange.urls")),
+    # The JSON API with its OpenAPI schema and docs (machine to machine, and the applicant's apps).
+    path("api/", include("api.urls")),
     path("", include("payments.urls")),
     path("tai-khoan/vneid/", include("accounts.oidc_urls")),
 ]

@@ -194,7 +194,7 @@ def create_application(
             application.save()
             event = _log(application, Action.SUBMIT, "", first_state, actor=None)
             _attach(application, event, owned, FileKind.UPLOAD)
-            _notify_after_commit(event)
+            _announce(event)
             return application
     except BaseException:
         # Nothing was filed: the copies made for it go (the originals stay where they were).
@@ -320,9 +320,12 @@ def _attach(application, event, files, kind):
     )
 
 
-def _notify_after_commit(event):
-    # A row in the same transaction: a broker or mail outage delays the notice, never loses it.
+def _announce(event):
+    """Tell who must hear of `event`, in its transaction: the applicant's e-mail notice
+    (a row sent after commit: a broker or mail outage delays it, never loses it) and
+    the apps listening to `event_recorded` (webhooks, integrations)."""
     queue_notice(event)
+    signals.event_recorded.send(sender=ApplicationEvent, event=event)
 
 
 def is_allowed(application, action) -> bool:
@@ -379,7 +382,7 @@ def transition(
         )
         _attach(locked, event, list(files), file_kind)
         issue_notice(locked, event)
-        _notify_after_commit(event)
+        _announce(event)
     application.refresh_from_db()
     return event
 
@@ -405,7 +408,7 @@ def record_exchange_status(*, application, note="", data=None) -> ApplicationEve
     """A status from the document exchange that changes no state: logged in the timeline."""
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
-        return _log(
+        event = _log(
             locked,
             Action.EXCHANGE_STATUS,
             locked.state,
@@ -414,6 +417,8 @@ def record_exchange_status(*, application, note="", data=None) -> ApplicationEve
             note=note,
             data=data,
         )
+        _announce(event)
+    return event
 
 
 def request_supplement(*, application, actor, reasons: str) -> ApplicationEvent:
@@ -588,7 +593,7 @@ def apologise(*, application, actor, new_due_date, reasons: str) -> ApplicationE
             data={"new_due_date": new_due_date.isoformat()},
         )
         issue_notice(locked, event)
-        _notify_after_commit(event)
+        _announce(event)
     application.refresh_from_db()
     return event
 
@@ -604,13 +609,14 @@ def flag_overdue_applications(*, today=None) -> int:
         if application.is_late(today):
             with transaction.atomic():
                 Application.objects.filter(pk=application.pk).update(is_overdue=True)
-                _log(
+                event = _log(
                     application,
                     Action.FLAG_OVERDUE,
                     application.state,
                     application.state,
                     actor="system",
                 )
+                _announce(event)
             flagged += 1
     return flagged
 

@@ -21,12 +21,14 @@ def application_by_code(code: str):
 
 
 def public_timeline(application):
-    """(time, action label, state label) lines without names, notes or files."""
+    """(time, action, state) lines without names, notes or files: labels, and codes."""
     return [
         {
             "at": event.at,
             "action": Action(event.action).label,
             "state": State(event.to_state).label if event.to_state else "",
+            "action_code": event.action,
+            "state_code": event.to_state,
         }
         for event in application.events.filter(action__in=PUBLIC_ACTIONS).only(
             "at", "action", "to_state"

@@ -10,3 +10,7 @@ from django.dispatch import Signal
 
 # An application was just accepted ("tiếp nhận"); sent with `application`.
 application_accepted = Signal()
+
+# An event was logged in an application's timeline, with its files and notices
+# attached; sent with `event` (an ApplicationEvent), for every action.
+event_recorded = Signal()

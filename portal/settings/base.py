@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "tracking.exchange",
     "payments",
     "accounts",
+    "api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -86,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "api.middleware.ApiCallLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -260,6 +262,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracking.tasks.sweep_notice_outbox",
         "schedule": 120.0,
     },
+    # Webhooks to integrators (api/webhooks.py) and the API's call log.
+    "sweep-webhook-outbox": {
+        "task": "api.tasks.sweep_webhook_outbox",
+        "schedule": 120.0,
+    },
+    "purge-api-calls": {
+        "task": "api.tasks.purge_api_calls",
+        "schedule": crontab(hour=2, minute=0),
+    },
     "purge-expired-form-drafts": {
         "task": "forms.tasks.purge_expired_drafts",
         "schedule": crontab(hour=1, minute=30),
@@ -285,6 +296,18 @@ NOTICE_SENDING_LEASE_SECONDS = float(env("NOTICE_SENDING_LEASE_SECONDS", "120"))
 NOTICE_STUCK_AFTER_SECONDS = float(env("NOTICE_STUCK_AFTER_SECONDS", "300"))
 NOTICE_SWEEP_BATCH = int(env("NOTICE_SWEEP_BATCH", "500"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- JSON API (/api/v1/) and webhooks (api/).
+API_RATE_PER_KEY = env("API_RATE_PER_KEY", "600/m")
+API_RATE_PER_ADDRESS = env("API_RATE_PER_ADDRESS", "300/m")
+API_CALL_LOG_DAYS = int(env("API_CALL_LOG_DAYS", "180"))
+WEBHOOK_TIMEOUT_SECONDS = float(env("WEBHOOK_TIMEOUT_SECONDS", "10"))
+WEBHOOK_MAX_ATTEMPTS = int(env("WEBHOOK_MAX_ATTEMPTS", "10"))
+WEBHOOK_RETRY_BASE_SECONDS = float(env("WEBHOOK_RETRY_BASE_SECONDS", "30"))
+WEBHOOK_RETRY_MAX_SECONDS = float(env("WEBHOOK_RETRY_MAX_SECONDS", "21600"))
+WEBHOOK_SENDING_LEASE_SECONDS = float(env("WEBHOOK_SENDING_LEASE_SECONDS", "120"))
+WEBHOOK_STUCK_AFTER_SECONDS = float(env("WEBHOOK_STUCK_AFTER_SECONDS", "300"))
+WEBHOOK_SWEEP_BATCH = int(env("WEBHOOK_SWEEP_BATCH", "500"))
 
 # --- Security headers common to every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True

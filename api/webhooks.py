@@ -1,0 +1,158 @@
+"""Webhooks: events of the applications of an integrator's units, POSTed to its URL.
+
+Each delivery is a `WebhookDelivery` row written in the transaction that logs
+the event (tracking's `event_recorded` signal) and sent through the portal's
+one outbox (`core.outbox`): retries with backoff, a sweeper, the failed state
+and re-send in the admin. Deliveries follow the Standard Webhooks specification
+(standardwebhooks.com), the shape of Stripe's and GitHub's signatures:
+
+    webhook-id:        the event's id; the same on every re-send (deduplicate by it)
+    webhook-timestamp: Unix seconds of this attempt (refuse one too far from now)
+    webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body" under the secret>
+
+The secret is `whsec_` followed by the base64 of the key. The body is thin: the
+dossier code, states and links; the receiver reads the rest through the API
+with its key, so a webhook never carries more personal data than the key may read.
+"""
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import time
+
+import requests
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from api.constants import WebhookEvent
+from api.models import WebhookDelivery, WebhookEndpoint
+from core.links import absolute
+from core.outbox import Outbox, PermanentError, TransientError
+from tracking.constants import Action
+
+SECRET_PREFIX = "whsec_"  # noqa: S105 (the format's marker, not a secret)
+# What one event of the timeline is, for webhooks (besides "state changed").
+EVENT_TYPES = {
+    Action.SUBMIT: WebhookEvent.SUBMITTED,
+    Action.ACCEPT: WebhookEvent.ACCEPTED,
+    Action.PAY: WebhookEvent.PAID,
+    Action.DECIDE: WebhookEvent.RESULT_READY,
+}
+
+
+def new_secret() -> str:
+    return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+def signature(secret: str, event_id: str, timestamp: int, body: bytes) -> str:
+    key = base64.b64decode(secret.removeprefix(SECRET_PREFIX))
+    signed = f"{event_id}.{timestamp}.".encode() + body
+    return "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
+
+
+def event_types(event) -> list[WebhookEvent]:
+    types = [EVENT_TYPES[event.action]] if event.action in EVENT_TYPES else []
+    if event.from_state and event.to_state and event.from_state != event.to_state:
+        types.append(WebhookEvent.STATE_CHANGED)
+    return types
+
+
+def payload(event, event_type, event_id) -> dict:
+    application = event.application
+    return {
+        "id": str(event_id),
+        "type": str(event_type),
+        "created_at": event.at.isoformat(),
+        "data": {
+            "dossier_code": application.dossier_code,
+            "action": event.action,
+            "state": application.state,
+            "previous_state": event.from_state,
+            "procedure_code": application.procedure_code,
+            "receiving_unit": application.receiving_unit.identifier_code,
+            "url": absolute(
+                reverse("api-1:integrator_application", args=[application.dossier_code])
+            ),
+        },
+    }
+
+
+def queue_for_event(sender, event, **kwargs) -> list[WebhookDelivery]:
+    """Write one delivery per subscribed endpoint, in the event's transaction."""
+    types = event_types(event)
+    if not types:
+        return []
+    application = event.application
+    endpoints = WebhookEndpoint.objects.filter(
+        is_active=True,
+        api_key__revoked_at__isnull=True,
+        api_key__units=application.receiving_unit_id,
+    ).distinct()
+    deliveries = []
+    for endpoint in endpoints:
+        for event_type in types:
+            if event_type not in endpoint.events:
+                continue
+            delivery = WebhookDelivery(endpoint=endpoint, event_type=event_type)
+            delivery.application = application
+            delivery.payload = payload(event, event_type, delivery.event_id)
+            delivery.save()
+            OUTBOX.schedule(delivery)
+            deliveries.append(delivery)
+    return deliveries
+
+
+def body_of(delivery: WebhookDelivery) -> bytes:
+    return json.dumps(delivery.payload, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _deliver(delivery: WebhookDelivery) -> dict:
+    endpoint = delivery.endpoint
+    if not endpoint.is_active or endpoint.api_key.revoked_at is not None:
+        raise PermanentError("the endpoint or its key is no longer active")
+    body = body_of(delivery)
+    timestamp = int(time.time())
+    event_id = str(delivery.event_id)
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "cong-dich-vu-cong-webhooks/1",
+        "webhook-id": event_id,
+        "webhook-timestamp": str(timestamp),
+        "webhook-signature": signature(endpoint.secret, event_id, timestamp, body),
+    }
+    try:
+        response = requests.post(
+            endpoint.url,
+            data=body,
+            headers=headers,
+            timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
+            allow_redirects=False,
+        )
+    except requests.RequestException as error:
+        raise TransientError(f"{type(error).__name__}: {error}") from error
+    recorded = {"response_status": response.status_code, "response_body": response.text[:2000]}
+    if 200 <= response.status_code < 300:
+        return recorded
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(**recorded, updated_at=timezone.now())
+    if response.status_code == 410:  # Gone: the receiver asks to stop (Standard Webhooks)
+        WebhookEndpoint.objects.filter(pk=endpoint.pk).update(is_active=False)
+        raise PermanentError(f"HTTP 410: {endpoint.url} asked to stop; endpoint disabled")
+    raise TransientError(f"HTTP {response.status_code}")
+
+
+def _task():
+    from api.tasks import send_webhook
+
+    return send_webhook
+
+
+OUTBOX = Outbox(
+    WebhookDelivery,
+    settings_prefix="WEBHOOK",
+    deliver=_deliver,
+    task=_task,
+    select_related=("endpoint__api_key",),
+)
