@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("tim-kiem/", views.search, name="search"),
     path("", include("forms.urls")),
     path("", include("tracking.urls")),
+    path("tai-khoan/ma-truy-cap/", include("api.site_urls")),
     path("tai-khoan/", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
