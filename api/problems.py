@@ -49,10 +49,19 @@ def problem_response(api, request, status, detail="", *, errors=None, headers=No
     return response
 
 
+def _location(loc):
+    """Where the wrong value is: ["body", "due_date"], ["query", "level"], ["path", "code"]
+    (the name of the endpoint's parameter that holds a JSON body is left out)."""
+    parts = [str(part) for part in loc]
+    if len(parts) > 2 and parts[0] == "body":
+        del parts[1]
+    return parts
+
+
 def _field_errors(error: ValidationError):
     return [
         {
-            "loc": [str(part) for part in item.get("loc", ())],
+            "loc": _location(item.get("loc", ())),
             "message": _translated_message(item),
         }
         for item in error.errors
