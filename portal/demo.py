@@ -4,13 +4,34 @@ Everything here is fictional but shaped like the real thing. Loading is
 idempotent: what already exists (matched by slug, identifier code or title) is
 left as it is, so running it twice changes nothing and never overwrites an
 editor's work.
+
+The content itself is data in demo_data/: agency.json (identity, units, leaders),
+news.json, legal_documents.json, pages.json (the home page and the page tree under
+it), questions.json and english.json (the English versions). This module only loads
+it. A page of pages.json is `{"model", "slug", "fields", "children"}`, created and
+published under its parent when the parent has no child with that slug; its children
+are then ensured in turn. A page may also have "orderables" (`{relation: [rows]}`),
+"child_defaults" (merged into each child), "comments" (DraftComment rows of a new
+draft), "articles" (ArticlePage children from [title, summary, text] rows), "legal_documents"
+(LegalDocumentPage children, each with its PDF) or "leaders" (those of agency.json).
+
+A value is converted for the model field it goes to: a list of paragraphs for rich
+text; [block type, value] pairs for a StreamField; `{"days_ago": n}` or
+`{"days_ahead": n}` for a date or a moment relative to today, `{"weekday": n}` for a day
+of this week (0 is Monday); "HH:MM" for a time; `{"image": title, "draw": ...}` or
+`{"document": title, "filename": ..., "pdf": ...}` for a picture or a PDF drawn when
+first needed. `{"format": template}` anywhere is filled in (str.format) from the agency,
+the unit names and the other fields of the same page or row.
 """
 
 import datetime
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
+from wagtail import blocks
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Collection, Locale, Page, Site
 
 from core.datafiles import demo_data
@@ -18,39 +39,32 @@ from core.models import AgencyUnit
 from portal import demo_media
 from portal.models import (
     AgencySettings,
-    ArticleIndexPage,
-    ArticlePage,
-    ConsultationIndexPage,
-    ContactOfficial,
-    ContactPage,
-    DirectoryPage,
     DraftComment,
-    DraftConsultationPage,
     HomePage,
-    IntroductionPage,
-    Leader,
-    LeaderSchedulePage,
-    LegalDocumentIndexPage,
     LegalDocumentPage,
     MandatedSection,
     Question,
-    QuestionIndexPage,
-    ScheduleEntry,
-    StandardPage,
 )
 
-# The content itself is data: demo_data/agency.json (identity, units, leaders),
-# demo_data/news.json and demo_data/legal_documents.json.
 _AGENCY_DATA = demo_data(__file__, "agency")
 AGENCY = _AGENCY_DATA["agency"]
 UNITS = _AGENCY_DATA["units"]
 LEADERS = _AGENCY_DATA["leaders"]
 NEWS = demo_data(__file__, "news")
 LEGAL_DOCUMENTS = demo_data(__file__, "legal_documents")
+PAGES = demo_data(__file__, "pages")
+QUESTIONS = demo_data(__file__, "questions")
+ENGLISH = demo_data(__file__, "english")
+# The row files a page names by "file".
+_ROW_FILES = {"news": NEWS, "legal_documents": LEGAL_DOCUMENTS}
 
 
 def _today():
     return timezone.localdate()
+
+
+def rich(*paragraphs):
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
 def child(parent, model, slug, **fields):
@@ -58,9 +72,205 @@ def child(parent, model, slug, **fields):
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific
-    page = model(slug=slug, **fields)
+    return _publish_under(parent, model(slug=slug, **fields))
+
+
+def _publish_under(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
+    return page
+
+
+# Values: from their JSON form to what the model field takes.
+
+
+def _has_template(value):
+    if isinstance(value, dict):
+        return set(value) == {"format"} or any(_has_template(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_template(v) for v in value)
+    return False
+
+
+def _filled(value, context):
+    """`value` with each `{"format": template}` in it filled in from `context`."""
+    if isinstance(value, dict):
+        if set(value) == {"format"}:
+            return value["format"].format(**context)
+        return {key: _filled(v, context) for key, v in value.items()}
+    if isinstance(value, list):
+        return [_filled(v, context) for v in value]
+    return value
+
+
+def _days(value):
+    return datetime.timedelta(days=value.get("days_ahead", 0) - value.get("days_ago", 0))
+
+
+_DRAWINGS = {
+    "banner": lambda spec, context: demo_media.banner_png(spec["image"]),
+    "portrait": lambda spec, context: demo_media.portrait_png(spec["name"]),
+    "structure_chart": lambda spec, context: demo_media.structure_chart_png(
+        AGENCY["name"], spec["leaders"], [unit.name for unit in context["units"]]
+    ),
+}
+
+
+def _value(model, name, value, context):
+    field = model._meta.get_field(name)
+    if isinstance(field, StreamField):
+        return [
+            (kind, _block_value(field.stream_block.child_blocks[kind], block_value))
+            for kind, block_value in value
+        ]
+    if isinstance(field, RichTextField) and isinstance(value, list):
+        return rich(*value)
+    if isinstance(field, models.TimeField) and isinstance(value, str):
+        return datetime.time.fromisoformat(value)
+    if not isinstance(value, dict):
+        return value
+    if isinstance(field, models.DateTimeField):
+        return timezone.now() + _days(value)
+    if isinstance(field, models.DateField):
+        today = _today()
+        if "weekday" in value:
+            return today + datetime.timedelta(days=value["weekday"] - today.weekday())
+        return today + _days(value)
+    if "image" in value:
+        draw = _DRAWINGS[value["draw"]](value, context)
+        return demo_media.get_or_create_image(value["image"], draw)
+    if "document" in value:
+        pdf = demo_media.legal_pdf(**value["pdf"])
+        return demo_media.get_or_create_document(value["document"], pdf, value["filename"])
+    return value
+
+
+def _block_value(block, value):
+    if isinstance(block, blocks.RichTextBlock) and isinstance(value, list):
+        return rich(*value)
+    return value
+
+
+def _fields(model, fields, context):
+    """`fields` converted for `model`; templates are filled in last, from the others."""
+    values = {
+        name: _value(model, name, value, context)
+        for name, value in fields.items()
+        if not _has_template(value)
+    }
+    context = {**context, **values}
+    for name, value in fields.items():
+        if name not in values:
+            values[name] = _value(model, name, _filled(value, context), context)
+    return values
+
+
+# Pages.
+
+
+def _article_specs(index):
+    """The ArticlePage children of an index's "articles": rows inline or in a file."""
+    articles = index.get("articles")
+    if not articles:
+        return []
+    rows = articles["rows"] if "rows" in articles else _ROW_FILES[articles["file"]]
+    days_apart, authors = PAGES["articles"]["days_apart"], PAGES["articles"]["authors"]
+    section = MandatedSection(index["fields"]["mandated_section"])
+    return [
+        {
+            "model": "ArticlePage",
+            "slug": f"{index['slug']}-{number + 1}",
+            "fields": {
+                "title": title,
+                "summary": summary,
+                "date": {"days_ago": number * days_apart},
+                "author": authors[number % len(authors)],
+                "source": AGENCY["name"],
+                "image": {"image": title, "draw": "banner"} if articles.get("banners") else None,
+                "body": [["paragraph", [summary]], ["paragraph", [text]]],
+                "search_description": summary,
+                "keywords": section.label,
+            },
+        }
+        for number, (title, summary, text) in enumerate(rows)
+    ]
+
+
+def _legal_document_specs(index):
+    """The LegalDocumentPage children of an index's "legal_documents", each with its PDF."""
+    legal = index.get("legal_documents")
+    if not legal:
+        return []
+    specs = []
+    for doc_type, title, number, issuer, signer, issued, effective, summary in _ROW_FILES[
+        legal["file"]
+    ]:
+        slug = number.lower().replace("/", "-").replace("đ", "d").replace("Đ", "d")
+        type_label = LegalDocumentPage.DocumentType(doc_type).label
+        pdf = {"issuer": issuer, "number": number, "doc_type": type_label, "title": title}
+        pdf |= {"summary": summary, "date_text": legal["date_text"], "body": legal["body"]}
+        fields = {
+            "title": f"{type_label} {number}: {title}",
+            "document_type": doc_type,
+            "number_symbol": number,
+            "issuer": issuer,
+            "signer": signer,
+            "issue_date": datetime.date(*issued),
+            "effective_date": datetime.date(*effective),
+            "summary": summary,
+            "document": {
+                "document": f"{type_label} {number}",
+                "filename": f"{slug}.pdf",
+                "pdf": pdf,
+            },
+            "search_description": summary,
+        }
+        specs.append({"model": "LegalDocumentPage", "slug": slug, "fields": fields})
+    return specs
+
+
+def _child_specs(spec):
+    defaults = spec.get("child_defaults", {})
+    for child_spec in [
+        *_article_specs(spec),
+        *_legal_document_specs(spec),
+        *spec.get("children", ()),
+    ]:
+        fields = {**defaults.get("fields", {}), **child_spec.get("fields", {})}
+        yield {**defaults, **child_spec, "fields": fields}
+
+
+def _orderables(spec):
+    orderables = dict(spec.get("orderables", {}))
+    if "leaders" in spec:
+        columns = ("name", "position", "duties", "phone", "email")
+        orderables["leaders"] = [
+            {**dict(zip(columns, leader, strict=True)), "photo": spec["leaders"]["photo"]}
+            for leader in LEADERS
+        ]
+    return orderables
+
+
+def ensure_page(parent, spec, context):
+    """The child page of `parent` that `spec` describes, created and published if missing
+    (what exists is left as it is); then its children, in turn."""
+    page = parent.get_children().filter(slug=spec["slug"]).first()
+    if page is not None:
+        page = page.specific
+    else:
+        model = apps.get_model("portal", spec["model"])
+        fields = _fields(model, spec["fields"], {**context, "slug": spec["slug"]})
+        page = model(slug=spec["slug"], **fields)
+        for relation, rows in _orderables(spec).items():
+            row_model = model._meta.get_field(relation).related_model
+            for order, row in enumerate(rows):
+                row_fields = _fields(row_model, row, context)
+                getattr(page, relation).add(row_model(sort_order=order, **row_fields))
+        _publish_under(parent, page)
+        for comment in spec.get("comments", ()):
+            DraftComment.objects.create(draft=page, **_fields(DraftComment, comment, context))
+    for child_spec in _child_specs(spec):
+        ensure_page(page, child_spec, context)
     return page
 
 
@@ -79,17 +289,7 @@ def ensure_home(vi):
         root = Page.add_root(title="Root", slug="root", locale=vi)
     home = HomePage.objects.filter(depth=2, locale=vi).first()
     if home is None:
-        home = HomePage(
-            title="Cổng thông tin điện tử Sở Khoa học và Công nghệ",
-            slug="trang-chu",
-            locale=vi,
-            lead=(
-                "Thông tin về cơ quan, văn bản pháp luật, thủ tục hành chính và dịch vụ công "
-                "trực tuyến: nộp hồ sơ, thanh toán phí và nhận kết quả ngay trên mạng."
-            ),
-            search_description="Cổng thông tin điện tử và dịch vụ công trực tuyến của Sở.",
-            keywords="Sở Khoa học và Công nghệ, Khánh Hòa, dịch vụ công trực tuyến",
-        )
+        home = HomePage(locale=vi, **PAGES["home"])
         root.add_child(instance=home)
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
@@ -142,515 +342,30 @@ def ensure_units():
     return units
 
 
-def rich(*paragraphs):
-    return "".join(f"<p>{p}</p>" for p in paragraphs)
-
-
-def stream_paragraphs(*paragraphs):
-    return [("paragraph", rich(p)) for p in paragraphs]
-
-
-def ensure_introduction(home, units):
-    if home.get_children().filter(slug="gioi-thieu").exists():
-        return home.get_children().get(slug="gioi-thieu").specific
-    chart = demo_media.get_or_create_image(
-        "Sơ đồ cơ cấu tổ chức",
-        demo_media.structure_chart_png(
-            AGENCY["name"], "Giám đốc và các Phó Giám đốc Sở", [u.name for u in units]
-        ),
-    )
-    page = IntroductionPage(
-        title="Giới thiệu",
-        slug="gioi-thieu",
-        show_in_menus=True,
-        intro=(
-            "Sở Khoa học và Công nghệ là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh Khánh Hòa, "
-            "tham mưu, giúp UBND tỉnh quản lý nhà nước về khoa học, công nghệ, báo chí, xuất bản, "
-            "bưu chính, viễn thông, công nghệ thông tin và chuyển đổi số."
-        ),
-        search_description="Chức năng, nhiệm vụ, cơ cấu tổ chức, lãnh đạo và lịch sử của Sở.",
-        keywords="giới thiệu, chức năng nhiệm vụ, cơ cấu tổ chức, lãnh đạo",
-        functions=rich(
-            "Trình UBND tỉnh dự thảo quyết định, chỉ thị, quy hoạch, kế hoạch phát triển khoa học, "
-            "công nghệ, thông tin và truyền thông trên địa bàn tỉnh.",
-            "Tổ chức thực hiện văn bản quy phạm pháp luật, quy hoạch, kế hoạch sau khi được phê "
-            "duyệt; thông tin, tuyên truyền, phổ biến, giáo dục pháp luật trong lĩnh vực được giao.",
-            "Giải quyết thủ tục hành chính về báo chí, xuất bản, in, phát hành, bưu chính, viễn "
-            "thông, tần số vô tuyến điện và khoa học công nghệ theo quy định.",
-            "Kiểm tra, thanh tra, xử lý vi phạm; giải quyết khiếu nại, tố cáo; phòng, chống tham "
-            "nhũng, tiêu cực trong phạm vi quản lý.",
-        ),
-        structure_chart=chart,
-        structure_chart_alt=(
-            "Lãnh đạo Sở gồm Giám đốc và 2 Phó Giám đốc. Các đơn vị trực thuộc: "
-            + "; ".join(u.name for u in units)
-            + "."
-        ),
-        history=rich(
-            "Sở Thông tin và Truyền thông tỉnh Khánh Hòa được thành lập năm 2008 trên cơ sở tổ "
-            "chức lại Sở Bưu chính, Viễn thông.",
-            "Ngày 01/3/2025, Sở Khoa học và Công nghệ được tổ chức lại trên cơ sở hợp nhất Sở Khoa "
-            "học và Công nghệ và Sở Thông tin và Truyền thông, theo chủ trương sắp xếp tổ chức bộ "
-            "máy của Trung ương.",
-        ),
-    )
-    for order, (name, position, duties, phone, email) in enumerate(LEADERS):
-        photo = demo_media.get_or_create_image(f"Ảnh {name}", demo_media.portrait_png(name))
-        page.leaders.add(
-            Leader(
-                name=name,
-                position=position,
-                duties=duties,
-                phone=phone,
-                email=email,
-                photo=photo,
-                sort_order=order,
-            )
-        )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def ensure_article_index(home, slug, title, section, intro, articles):
-    index = child(
-        home,
-        ArticleIndexPage,
-        slug,
-        title=title,
-        show_in_menus=True,
-        intro=intro,
-        mandated_section=section,
-        search_description=intro,
-    )
-    today = _today()
-    for offset, (article_title, summary, text) in enumerate(articles):
-        image = None
-        if section == MandatedSection.NEWS:
-            image = demo_media.get_or_create_image(
-                article_title, demo_media.banner_png(article_title)
-            )
-        child(
-            index,
-            ArticlePage,
-            f"{slug}-{offset + 1}",
-            title=article_title,
-            summary=summary,
-            date=today - datetime.timedelta(days=offset * 3),
-            author="Phòng Báo chí, Xuất bản" if offset % 2 else "Văn phòng Sở",
-            source=AGENCY["name"],
-            image=image,
-            body=stream_paragraphs(summary, text),
-            search_description=summary,
-            keywords=section.label,
-        )
-    return index
-
-
-def ensure_direction(home):
-    directives = [
-        (
-            "Chỉ thị về tăng cường kỷ luật, kỷ cương trong giải quyết thủ tục hành chính",
-            "Giám đốc Sở yêu cầu các phòng, đơn vị bảo đảm 100% hồ sơ được giải quyết đúng hạn và "
-            "xin lỗi bằng văn bản khi trễ hạn.",
-            "Thủ trưởng đơn vị chịu trách nhiệm trước Giám đốc Sở về kết quả giải quyết thủ tục "
-            "hành chính của đơn vị mình.",
-        ),
-        (
-            "Công văn triển khai thanh toán trực tuyến phí, lệ phí",
-            "Sở triển khai thanh toán trực tuyến phí, lệ phí đối với tất cả dịch vụ công toàn trình.",
-            "Người nộp hồ sơ có thể thanh toán qua cổng thanh toán, được cấp biên lai điện tử.",
-        ),
-    ]
-    index = ensure_article_index(
-        home,
-        "chi-dao-dieu-hanh",
-        "Chỉ đạo, điều hành",
-        MandatedSection.DIRECTION,
-        "Văn bản chỉ đạo, điều hành, lịch công tác của lãnh đạo và thông tin người phát ngôn.",
-        directives,
-    )
-    monday = _today() - datetime.timedelta(days=_today().weekday())
-    if not index.get_children().filter(slug="lich-cong-tac").exists():
-        schedule = LeaderSchedulePage(
-            title=f"Lịch công tác tuần từ {monday:%d/%m/%Y}",
-            slug="lich-cong-tac",
-            week_start=monday,
-            note="Lịch có thể thay đổi; mọi điều chỉnh được cập nhật tại đây.",
-        )
-        plan = [
-            (
-                0,
-                datetime.time(7, 30),
-                "Trần Minh Đức",
-                "Giao ban lãnh đạo Sở",
-                "Phòng họp số 1",
-                "Lãnh đạo Sở, trưởng các phòng",
-            ),
-            (
-                1,
-                datetime.time(8, 0),
-                "Nguyễn Thị Lan Anh",
-                "Kiểm tra công tác cải cách hành chính tại Bộ phận một cửa",
-                "Trung tâm Phục vụ hành chính công tỉnh",
-                "Văn phòng Sở",
-            ),
-            (
-                2,
-                datetime.time(14, 0),
-                "Lê Hoàng Phúc",
-                "Họp Ban chỉ đạo chuyển đổi số tỉnh",
-                "UBND tỉnh",
-                "Phòng CNTT và Chuyển đổi số",
-            ),
-            (
-                3,
-                datetime.time(8, 0),
-                "Trần Minh Đức",
-                "Tiếp công dân định kỳ",
-                "Trụ sở Sở",
-                "Thanh tra Sở",
-            ),
-            (
-                4,
-                datetime.time(15, 0),
-                "Lê Hoàng Phúc",
-                "Nghiệm thu đề tài khoa học cấp tỉnh",
-                "Hội trường Sở",
-                "Hội đồng nghiệm thu",
-            ),
-        ]
-        for order, (day, time, leader, content, location, participants) in enumerate(plan):
-            schedule.entries.add(
-                ScheduleEntry(
-                    day=monday + datetime.timedelta(days=day),
-                    time=time,
-                    leader=leader,
-                    content=content,
-                    location=location,
-                    participants=participants,
-                    sort_order=order,
-                )
-            )
-        index.add_child(instance=schedule)
-        schedule.save_revision().publish()
-    child(
-        index,
-        StandardPage,
-        "nguoi-phat-ngon",
-        title="Người phát ngôn và cung cấp thông tin cho báo chí",
-        mandated_section=MandatedSection.SPOKESPERSON,
-        intro="Thông tin về người phát ngôn của Sở theo Nghị định 09/2017/NĐ-CP.",
-        body=[
-            (
-                "person",
-                {
-                    "name": "Trần Minh Đức",
-                    "position": "Giám đốc Sở, Người phát ngôn",
-                    "phone": "0258 3822 530",
-                    "email": "tmduc@khanhhoa.gov.vn",
-                    "photo": None,
-                    "note": "Tiếp nhận yêu cầu cung cấp thông tin của cơ quan báo chí.",
-                },
-            ),
-            (
-                "person",
-                {
-                    "name": "Lê Thị Hồng",
-                    "position": "Chánh Văn phòng, được ủy quyền phát ngôn",
-                    "phone": "0258 3822 535",
-                    "email": "vanphong.skhcn@khanhhoa.gov.vn",
-                    "photo": None,
-                    "note": "",
-                },
-            ),
-        ],
-    )
-    return index
-
-
-def ensure_legal_documents(home):
-    index = child(
-        home,
-        LegalDocumentIndexPage,
-        "van-ban",
-        title="Văn bản pháp luật",
-        show_in_menus=True,
-        intro="Văn bản quy phạm pháp luật và văn bản chỉ đạo liên quan đến lĩnh vực của Sở.",
-        search_description="Tra cứu văn bản theo loại, cơ quan ban hành, năm và từ khóa.",
-    )
-    for doc_type, title, number, issuer, signer, issued, effective, summary in LEGAL_DOCUMENTS:
-        slug = number.lower().replace("/", "-").replace("đ", "d").replace("Đ", "d")
-        if index.get_children().filter(slug=slug).exists():
-            continue
-        type_label = LegalDocumentPage.DocumentType(doc_type).label
-        issue_date = datetime.date(*issued)
-        document = demo_media.get_or_create_document(
-            f"{type_label} {number}",
-            demo_media.legal_pdf(
-                issuer=issuer,
-                number=number,
-                doc_type=type_label,
-                title=title,
-                summary=summary,
-                date_text=f"ngày {issue_date:%d/%m/%Y}",
-                body=[
-                    "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;",
-                    f"{summary}",
-                    "Văn bản này là bản minh họa của cổng thông tin; tra cứu bản chính thức tại "
-                    "Cơ sở dữ liệu quốc gia về văn bản pháp luật.",
-                ],
-            ),
-            f"{slug}.pdf",
-        )
-        child(
-            index,
-            LegalDocumentPage,
-            slug,
-            title=f"{type_label} {number}: {title}",
-            document_type=doc_type,
-            number_symbol=number,
-            issuer=issuer,
-            signer=signer,
-            issue_date=issue_date,
-            effective_date=datetime.date(*effective),
-            summary=summary,
-            document=document,
-            search_description=summary,
-        )
-    return index
-
-
-def ensure_directory(home, units):
-    if home.get_children().filter(slug="danh-ba").exists():
-        return
-    page = DirectoryPage(
-        title="Danh bạ thư điện tử và đầu mối liên hệ",
-        slug="danh-ba",
-        show_in_menus=True,
-        intro="Thư điện tử công vụ của các đơn vị và đầu mối liên hệ của Sở.",
-        search_description="Thư điện tử, điện thoại của các đơn vị và cán bộ đầu mối.",
-    )
-    officials = [
-        (
-            "Đầu mối kiểm soát thủ tục hành chính",
-            "Lê Thị Hồng",
-            "Chánh Văn phòng",
-            "0258 3822 535",
-            "vanphong.skhcn@khanhhoa.gov.vn",
-        ),
-        (
-            "Đầu mối tiếp nhận phản ánh, kiến nghị",
-            "Phạm Văn Lâm",
-            "Chánh Thanh tra",
-            "0258 3822 540",
-            "thanhtra.skhcn@khanhhoa.gov.vn",
-        ),
-        (
-            "Đầu mối an toàn thông tin mạng",
-            "Võ Thanh Tùng",
-            "Trưởng phòng CNTT và Chuyển đổi số",
-            "0258 3822 543",
-            "cntt.skhcn@khanhhoa.gov.vn",
-        ),
-        (
-            "Quản trị cổng thông tin điện tử",
-            "Bùi Quốc Huy",
-            "Giám đốc Trung tâm CNTT và Truyền thông",
-            "0258 3822 545",
-            "ttcntt.skhcn@khanhhoa.gov.vn",
-        ),
-    ]
-    for order, (role, name, position, phone, email) in enumerate(officials):
-        page.officials.add(
-            ContactOfficial(
-                role=role, name=name, position=position, phone=phone, email=email, sort_order=order
-            )
-        )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-
-
-def ensure_consultation(home):
-    index = child(
-        home,
-        ConsultationIndexPage,
-        "lay-y-kien",
-        title="Lấy ý kiến dự thảo",
-        show_in_menus=True,
-        intro="Mời tổ chức, cá nhân góp ý các dự thảo văn bản do Sở chủ trì soạn thảo.",
-        search_description="Góp ý dự thảo văn bản quy phạm pháp luật.",
-    )
-    today = _today()
-    drafts = [
-        (
-            "du-thao-quy-che-cong-thong-tin",
-            "Dự thảo Quy chế quản lý, vận hành Cổng thông tin điện tử tỉnh",
-            today - datetime.timedelta(days=10),
-            today + datetime.timedelta(days=20),
-        ),
-        (
-            "du-thao-ke-hoach-chuyen-doi-so",
-            "Dự thảo Kế hoạch chuyển đổi số giai đoạn 2026–2030",
-            today - datetime.timedelta(days=60),
-            today - datetime.timedelta(days=30),
-        ),
-    ]
-    for slug, title, opens, closes in drafts:
-        if index.get_children().filter(slug=slug).exists():
-            continue
-        document = demo_media.get_or_create_document(
-            title,
-            demo_media.legal_pdf(
-                issuer=AGENCY["name"],
-                number="…/QĐ-UBND (dự thảo)",
-                doc_type="Dự thảo",
-                title=title,
-                summary=title,
-                date_text="ngày … tháng … năm 2026",
-                body=[
-                    "Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng.",
-                    "Điều 2. Nguyên tắc quản lý, vận hành.",
-                    "Điều 3. Trách nhiệm của các cơ quan, đơn vị.",
-                ],
-            ),
-            f"{slug}.pdf",
-        )
-        draft = child(
-            index,
-            DraftConsultationPage,
-            slug,
-            title=title,
-            drafting_unit=AGENCY["name"],
-            summary=f"{title}. Mời tổ chức, cá nhân gửi ý kiến góp ý trước hạn.",
-            draft_document=document,
-            opens_on=opens,
-            closes_on=closes,
-            contact="Văn phòng Sở, điện thoại 0258 3822 535, thư điện tử "
-            "vanphong.skhcn@khanhhoa.gov.vn",
-        )
-        DraftComment.objects.create(
-            draft=draft,
-            full_name="Nguyễn Văn Bình",
-            email="binh.nv@example.vn",
-            organisation="Hội Nhà báo tỉnh",
-            status=DraftComment.Status.APPROVED,
-            moderated_at=timezone.now(),
-            body="Đề nghị bổ sung quy định về thời hạn cập nhật thông tin sau khi văn bản được ban "
-            "hành, tối đa 2 ngày làm việc.",
-        )
-        DraftComment.objects.create(
-            draft=draft,
-            full_name="Trần Thị Cúc",
-            email="cuc.tt@example.vn",
-            body="Đề nghị làm rõ trách nhiệm của đơn vị cung cấp thông tin khi thông tin sai lệch.",
-        )
-
-
-def ensure_questions(home):
-    child(
-        home,
-        QuestionIndexPage,
-        "hoi-dap",
-        title="Hỏi đáp",
-        show_in_menus=True,
-        intro="Gửi câu hỏi về thủ tục hành chính và lĩnh vực quản lý của Sở; câu trả lời được "
-        "gửi qua thư điện tử và đăng công khai.",
-        search_description="Hỏi đáp, phản ánh, kiến nghị của người dân và doanh nghiệp.",
-    )
+def ensure_questions(context):
     if Question.objects.exists():
         return
-    now = timezone.now()
-    answered = [
-        (
-            "Thời hạn cấp giấy phép xuất bản bản tin là bao lâu?",
-            "Tôi muốn xin giấy phép xuất bản bản tin cho hiệp hội, xin hỏi thời hạn giải quyết?",
-            "Thời hạn giải quyết là 10 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ. Ông/bà có "
-            "thể nộp hồ sơ trực tuyến toàn trình trên Cổng dịch vụ công của Sở.",
-            "Phòng Báo chí, Xuất bản",
-        ),
-        (
-            "Có phải nộp bản giấy sau khi nộp hồ sơ trực tuyến không?",
-            "Sau khi nộp trực tuyến, tôi có phải mang hồ sơ giấy đến Sở nữa không?",
-            "Không. Đối với dịch vụ công trực tuyến toàn trình, hồ sơ điện tử có giá trị pháp lý "
-            "như hồ sơ giấy theo Nghị định 45/2020/NĐ-CP.",
-            "Văn phòng Sở",
-        ),
-        (
-            "Cách tra cứu tình trạng hồ sơ?",
-            "Tôi đã nộp hồ sơ, làm sao để biết hồ sơ đang được xử lý đến đâu?",
-            "Nhập mã số hồ sơ ghi trên giấy tiếp nhận tại trang Tra cứu hồ sơ để xem trạng thái và "
-            "thời hạn giải quyết.",
-            "Trung tâm Công nghệ thông tin và Truyền thông",
-        ),
-    ]
-    for offset, (title, body, answer, by) in enumerate(answered):
-        question = Question.objects.create(
-            asker_name=["Phạm Minh Tuấn", "Lê Thị Thu", "Đỗ Văn Hải"][offset],
-            email=f"nguoihoi{offset}@example.vn",
-            title=title,
-            body=body,
-            answer=f"<p>{answer}</p>",
-            answered_by=by,
-            is_published=True,
-        )
-        Question.objects.filter(pk=question.pk).update(
-            answered_at=now - datetime.timedelta(days=offset * 5)
-        )
-    Question.objects.create(
-        asker_name="Ngô Thị Mai",
-        email="mai.nt@example.vn",
-        phone="0905123456",
-        title="Thủ tục đăng ký hoạt động cơ sở in",
-        body="Cơ sở in của tôi có 2 máy in offset, cần chuẩn bị những giấy tờ gì để đăng ký?",
-    )
+    for question in QUESTIONS:
+        Question.objects.create(**_fields(Question, question, context))
 
 
-def ensure_english(home, introduction, en):
-    """English versions of the home and introduction pages (Nghị định 42/2022 Điều 4)."""
-    home_en = home.get_translation_or_none(en)
-    if home_en is None:
-        home_en = home.copy_for_translation(en)
-        home_en.title = "Khanh Hoa Department of Science and Technology"
-        home_en.lead = (
-            "Information about the Department, legal documents, administrative procedures and "
-            "online public services: apply, pay fees and receive results online."
-        )
-        home_en.search_description = "Portal and online public services of the Department."
-        home_en.keywords = "Department of Science and Technology, Khanh Hoa, online services"
-        home_en.save_revision().publish()
-    if introduction.get_translation_or_none(en) is None:
-        intro_en = introduction.copy_for_translation(en)
-        intro_en.title = "About us"
-        intro_en.slug = "about"
-        intro_en.intro = (
-            "The Department of Science and Technology is a specialised agency of the Khanh Hoa "
-            "Provincial People's Committee. It advises the Committee on state management of "
-            "science, technology, press, publishing, posts, telecommunications, information "
-            "technology and digital transformation."
-        )
-        intro_en.functions = rich(
-            "Drafts provincial decisions, plans and programmes on science, technology and "
-            "communications, and implements them once approved.",
-            "Handles administrative procedures on press, publishing, printing, posts, "
-            "telecommunications and science and technology.",
-            "Inspects, handles violations and settles complaints within its remit.",
-        )
-        intro_en.history = rich(
-            "The Department of Information and Communications was established in 2008. On 1 "
-            "March 2025 it merged with the Department of Science and Technology."
-        )
-        intro_en.structure_chart_alt = (
-            "The Director and two Deputy Directors lead the Department; its units are listed below."
-        )
-        intro_en.search_description = "Functions, organisation, leadership and history."
-        intro_en.keywords = "about, functions, organisation, leadership"
-        for leader, position in zip(
-            intro_en.leaders.all(), ["Director", "Deputy Director", "Deputy Director"], strict=False
-        ):
-            leader.position = position
-        intro_en.save_revision().publish()
-    return home_en
+def ensure_english(home, en, context):
+    """English versions of the pages english.json names by their path under the home
+    page ("" for the home page itself), as the law asks (Nghị định 42/2022 Điều 4)."""
+    for translation in ENGLISH:
+        page = home
+        for slug in filter(None, translation["page"].split("/")):
+            page = page.get_children().get(slug=slug).specific
+        if page.get_translation_or_none(en) is not None:
+            continue
+        copy = page.copy_for_translation(en)
+        for name, value in _fields(type(copy), translation["fields"], context).items():
+            setattr(copy, name, value)
+        for relation, rows in translation.get("orderables", {}).items():
+            for row, values in zip(getattr(copy, relation).all(), rows, strict=False):
+                for name, value in values.items():
+                    setattr(row, name, value)
+        copy.save_revision().publish()
 
 
 def ensure_admin():
@@ -674,111 +389,10 @@ def load():
     home = ensure_home(vi)
     ensure_settings()
     units = ensure_units()
-    introduction = ensure_introduction(home, units)
-    ensure_article_index(
-        home,
-        "tin-tuc",
-        "Tin tức, sự kiện",
-        MandatedSection.NEWS,
-        "Tin hoạt động của Sở và ngành khoa học, công nghệ, thông tin và truyền thông.",
-        NEWS,
-    )
-    ensure_direction(home)
-    ensure_legal_documents(home)
-    ensure_article_index(
-        home,
-        "pho-bien-phap-luat",
-        "Phổ biến, giáo dục pháp luật",
-        MandatedSection.LEGAL_DISSEMINATION,
-        "Tuyên truyền, phổ biến pháp luật về báo chí, xuất bản, bưu chính, viễn thông, an toàn "
-        "thông tin.",
-        [
-            (
-                "Những điểm mới của Luật Viễn thông năm 2023",
-                "Luật Viễn thông 2023 có hiệu lực từ 01/7/2024 bổ sung quy định về dịch vụ trung tâm "
-                "dữ liệu, điện toán đám mây.",
-                "Luật cũng quy định rõ hơn về quản lý thông tin thuê bao, chống tin nhắn rác.",
-            ),
-            (
-                "Hỏi – đáp về bảo vệ dữ liệu cá nhân",
-                "Tài liệu hỏi đáp về quyền của chủ thể dữ liệu theo Luật Bảo vệ dữ liệu cá nhân.",
-                "Người dân có quyền được biết, đồng ý, truy cập, rút lại sự đồng ý và xóa dữ liệu.",
-            ),
-        ],
-    )
-    ensure_article_index(
-        home,
-        "chien-luoc-ke-hoach",
-        "Chiến lược, quy hoạch, kế hoạch",
-        MandatedSection.PLANS,
-        "Chiến lược, định hướng, quy hoạch, kế hoạch phát triển của ngành.",
-        [
-            (
-                "Kế hoạch chuyển đổi số năm 2026",
-                "Mục tiêu: 100% hồ sơ công việc cấp tỉnh được xử lý trên môi trường mạng.",
-                "Kế hoạch gồm 5 nhóm nhiệm vụ: hạ tầng số, dữ liệu số, chính quyền số, kinh tế số, "
-                "xã hội số.",
-            ),
-            (
-                "Định hướng phát triển hạ tầng viễn thông thụ động đến năm 2030",
-                "Ngầm hóa 80% tuyến cáp tại đô thị; phủ sóng 5G tất cả khu công nghiệp.",
-                "Doanh nghiệp viễn thông dùng chung hạ tầng cột ăng-ten, cống bể cáp.",
-            ),
-        ],
-    )
-    ensure_article_index(
-        home,
-        "du-an-dau-thau",
-        "Dự án, đầu tư, đấu thầu",
-        MandatedSection.PROJECTS,
-        "Dự án, hạng mục đầu tư, đấu thầu, mua sắm công của Sở.",
-        [
-            (
-                "Dự án nâng cấp Trung tâm dữ liệu tỉnh giai đoạn 2",
-                "Tổng mức đầu tư 48,5 tỷ đồng từ ngân sách tỉnh; thời gian thực hiện 2026–2027.",
-                "Chủ đầu tư: Sở Khoa học và Công nghệ. Hình thức lựa chọn nhà thầu: đấu thầu rộng rãi "
-                "qua mạng.",
-            ),
-            (
-                "Kết quả lựa chọn nhà thầu gói thầu thuê dịch vụ an toàn thông tin",
-                "Gói thầu số 03: thuê dịch vụ giám sát an toàn thông tin 24/7, giá trúng thầu 2,1 tỷ "
-                "đồng.",
-                "Nhà thầu trúng thầu: Công ty cổ phần An ninh mạng Nam Trung Bộ (dữ liệu minh họa).",
-            ),
-        ],
-    )
-    ensure_article_index(
-        home,
-        "khoa-hoc-cong-nghe",
-        "Chương trình, đề tài khoa học",
-        MandatedSection.SCIENCE,
-        "Chương trình, đề tài, dự án khoa học và công nghệ các cấp.",
-        [
-            (
-                "Đề tài ứng dụng trí tuệ nhân tạo trong trả lời hỏi đáp thủ tục hành chính",
-                "Đề tài cấp tỉnh, kinh phí 850 triệu đồng, thực hiện 2026–2027.",
-                "Cơ quan chủ trì: Trung tâm Công nghệ thông tin và Truyền thông.",
-            ),
-            (
-                "Nghiệm thu đề tài nuôi trồng rong sụn bằng công nghệ tuần hoàn",
-                "Hội đồng khoa học cấp tỉnh đánh giá đề tài đạt loại khá.",
-                "Kết quả được chuyển giao cho 3 hợp tác xã tại Cam Ranh, Vạn Ninh.",
-            ),
-        ],
-    )
-    ensure_directory(home, units)
-    ensure_consultation(home)
-    ensure_questions(home)
-    child(
-        home,
-        ContactPage,
-        "lien-he",
-        title="Liên hệ",
-        show_in_menus=True,
-        office_hours="Sáng: 7 giờ 00 – 11 giờ 30\nChiều: 13 giờ 30 – 17 giờ 00\nTừ thứ Hai đến thứ "
-        "Sáu, trừ ngày nghỉ lễ.",
-        search_description="Địa chỉ, điện thoại, thư điện tử và giờ làm việc của Sở.",
-    )
-    ensure_english(home, introduction, en)
+    context = {"agency": AGENCY, "units": units, "unit_names": "; ".join(u.name for u in units)}
+    for spec in PAGES["tree"]:
+        ensure_page(home, spec, context)
+    ensure_questions(context)
+    ensure_english(home, en, context)
     ensure_admin()
     return home
