@@ -5,7 +5,13 @@ from ninja import NinjaAPI
 
 from api import applicant, integrator, problems, public
 
-api = NinjaAPI(
+
+class PortalAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return problems.document_problems(super().get_openapi_schema(**kwargs))
+
+
+api = PortalAPI(
     title="Cổng dịch vụ công: API",
     version="1",
     description=(

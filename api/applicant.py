@@ -21,7 +21,7 @@ from tracking.models import Application
 router = Router(tags=["applicant"], auth=[PersonalToken(), ApplicantSession()])
 
 
-class Download(Schema):
+class ApplicantFile(Schema):
     label: str
     original_name: str
     url: str
@@ -40,8 +40,8 @@ class MyApplication(Schema):
 
 class MyApplicationDetail(MyApplication):
     timeline: list[schemas.TimelineLine]
-    notices: list[Download]
-    results: list[Download]
+    notices: list[ApplicantFile]
+    results: list[ApplicantFile]
 
 
 class MyDraft(Schema):

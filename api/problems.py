@@ -53,7 +53,7 @@ def _location(loc):
     """Where the wrong value is: ["body", "due_date"], ["query", "level"], ["path", "code"]
     (the name of the endpoint's parameter that holds a JSON body is left out)."""
     parts = [str(part) for part in loc]
-    if len(parts) > 2 and parts[0] == "body":
+    if len(parts) >= 2 and parts[0] == "body":
         del parts[1]
     return parts
 
@@ -83,6 +83,55 @@ def _translated_message(item):
         "json_invalid": _("Nội dung không phải JSON hợp lệ."),
     }
     return str(messages.get(item.get("type"), item.get("msg", _("Giá trị không hợp lệ."))))
+
+
+# The answers every operation may give besides its own: a body that cannot be read,
+# invalid data, too many requests; and, where a credential is asked, a missing one.
+COMMON = {"400": "Bad Request", "422": "Unprocessable Content", "429": "Too Many Requests"}
+SECURED = {"401": "Unauthorized", "403": "Forbidden"}
+PROBLEM_MEDIA = "application/problem+json"
+
+
+def document_problems(schema):
+    """Say in the OpenAPI schema what the handlers do: every error is a problem document
+    (`application/problem+json`), and every operation may answer 400, 422 and 429."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.setdefault(
+        "Problem",
+        {
+            "type": "object",
+            "title": "Problem",
+            "required": ["type", "title", "status", "detail", "instance"],
+            "properties": {
+                "type": {"type": "string"},
+                "title": {"type": "string"},
+                "status": {"type": "integer"},
+                "detail": {"type": "string"},
+                "instance": {"type": "string"},
+                "errors": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "loc": {"type": "array", "items": {"type": "string"}},
+                            "message": {"type": "string"},
+                        },
+                    },
+                },
+            },
+        },
+    )
+    problem = {PROBLEM_MEDIA: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            expected = dict(COMMON, **(SECURED if operation.get("security") else {}))
+            for status, description in expected.items():
+                responses.setdefault(status, {"description": description})
+            for status, response in responses.items():
+                if str(status)[0] in "45":
+                    response["content"] = problem
+    return schema
 
 
 def install(api):
@@ -120,4 +169,7 @@ def install(api):
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc):
-        return problem_response(api, request, exc.status_code, str(exc))
+        detail = str(exc)
+        if exc.status_code == 400:  # the framework's own message, in English only
+            detail = _("Không đọc được nội dung yêu cầu (JSON hoặc biểu mẫu không hợp lệ).")
+        return problem_response(api, request, exc.status_code, detail)

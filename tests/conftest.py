@@ -102,6 +102,18 @@ def is_transactional(request):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's language: a request to /en/… leaves English
+    active in the thread after it (Django's LocaleMiddleware does not reset it)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def clear_cache():
     from django.core.cache import cache
 

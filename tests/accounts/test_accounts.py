@@ -253,7 +253,7 @@ def test_uploads_are_not_offered_through_the_account(client, applicant):
     assert client.get(f"/tai-khoan/ho-so-cua-toi/{mine.pk}/tep/{upload.pk}/").status_code == 404
 
 
-def test_the_account_page_lists_the_drafts_with_their_resume_links(client, applicant):
+def test_the_account_page_lists_the_drafts_with_their_resume_links(client, applicant, newsletter):
     from forms.links import draft_uuid_for_token
     from forms.models import Draft
     from tests.forms.conftest import Walker

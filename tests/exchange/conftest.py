@@ -20,6 +20,7 @@ from tracking.exchange.xmlsecurity import sign_envelope
 PEER_ID = "000.00.12.H34"
 HMAC_PEER_ID = "000.00.13.H34"
 HMAC_SECRET = "bi-mat-dung-chung-cho-thu-nghiem"
+HMAC_UNIT = "000.02.12.H34"  # the unit whose packages go to the HMAC peer
 INBOUND_URL = "/lien-thong/edxml/trang-thai/"
 
 
@@ -75,9 +76,17 @@ def peers_config(peer_credentials, **overrides):
             "name": "Hệ thống một cửa liên thông",
             "transport": "folder",
             "secret": HMAC_SECRET,
-            "units": ["000.02.12.H34"],
+            "units": [HMAC_UNIT],
         },
     }
+
+
+@pytest.fixture
+def hmac_unit(db):
+    """A third unit of the agency, whose packages go to the HMAC peer."""
+    from tests.factories import AgencyUnitFactory
+
+    return AgencyUnitFactory(identifier_code=HMAC_UNIT, name="Thanh tra Sở", name_en="Inspectorate")
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from tests.exchange.conftest import (
     HMAC_PEER_ID,
     HMAC_SECRET,
+    HMAC_UNIT,
     INBOUND_URL,
     PEER_ID,
     post_status,
@@ -154,8 +155,10 @@ def test_an_unsigned_package_from_a_peer_with_a_certificate_is_refused(client, m
     assert response.json()["code"] == RejectionCode.BAD_SIGNATURE
 
 
-def test_a_peer_without_certificate_authenticates_with_the_shared_secret(client, exchange_peers):
-    application = ApplicationFactory(unit_code="000.02.12.H34", accepted=True)
+def test_a_peer_without_certificate_authenticates_with_the_shared_secret(
+    client, exchange_peers, hmac_unit
+):
+    application = ApplicationFactory(unit_code=HMAC_UNIT, accepted=True)
     message = ExchangeMessage.objects.get(application=application)
     assert message.to_organ_id == HMAC_PEER_ID
     raw = status_package(message.document_id, "05", organ_id=HMAC_PEER_ID)

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from tests.exchange.conftest import PEER_ID, TestPeer, peers_config
+from tests.exchange.conftest import HMAC_UNIT, PEER_ID, TestPeer, peers_config
 from tests.tracking.factories import ApplicationFactory
 from tests.tracking.test_desk import make_staff
 from tracking.exchange import operations
@@ -120,8 +120,8 @@ def test_the_desk_shows_a_failed_message_with_a_retry_button(client, queued, sen
     assert (queued.state, queued.attempts) == (MessageState.QUEUED, 0)
 
 
-def test_staff_of_another_unit_cannot_see_or_retry_the_message(client, queued):
-    client.force_login(make_staff("don-vi-khac", "000.02.12.H34"))
+def test_staff_of_another_unit_cannot_see_or_retry_the_message(client, queued, hmac_unit):
+    client.force_login(make_staff("don-vi-khac", HMAC_UNIT))
     assert client.get(f"/admin/lien-thong/goi-tin/{queued.pk}/").status_code == 404
     assert client.post(f"/admin/lien-thong/goi-tin/{queued.pk}/gui-lai/").status_code == 404
 

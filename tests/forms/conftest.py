@@ -15,6 +15,8 @@ from tests.factories import (
     when,
 )
 
+from .factories import newsletter_procedure, printing_procedure
+
 
 class Walker:
     """Fills a wizard the way a browser posts it."""
@@ -36,6 +38,20 @@ class Walker:
 @pytest.fixture
 def walker_for(client):
     return lambda slug: Walker(client, slug)
+
+
+@pytest.fixture
+def newsletter(db):
+    """The newsletter licence procedure (level 4, fixed fee) and its published
+    five-step online form, slug giay-phep-xuat-ban-ban-tin."""
+    return newsletter_procedure()
+
+
+@pytest.fixture
+def printing(db):
+    """The printing establishment registration (level 3) and its online form,
+    slug dang-ky-co-so-in."""
+    return printing_procedure()
 
 
 __all__ = [

@@ -3,19 +3,18 @@
 import json
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from forms import operations
 from forms.models import FormDefinition
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsletter")]
 
 
 @pytest.fixture
-def admin_client(client):
-    client.force_login(User.objects.get(username="admin"))
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
     return client
 
 
@@ -143,7 +142,7 @@ def test_the_admin_offers_json_import_and_export_buttons(admin_client):
     assert f"/admin/bieu-mau/{newsletter().pk}/xuat-json/" in html
 
 
-def test_editors_can_search_the_forms(admin_client):
+def test_editors_can_search_the_forms(admin_client, printing):
     response = admin_client.get("/admin/snippets/forms/formdefinition/", {"q": "bản tin"})
     assert response.status_code == 200
     html = response.content.decode()

@@ -11,9 +11,12 @@ from forms.models import FormDefinition
 from forms.schema import all_input_fields, text
 from services.models import Procedure
 
-pytestmark = pytest.mark.django_db
+from .factories import PRINTING_REGISTRATION, PRINTING_SLUG
 
-SLUG = "dang-ky-co-so-in"
+# The printing registration procedure (level 3) and its five-step form, conditional step included.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("printing")]
+
+SLUG = PRINTING_SLUG
 
 
 def version():
@@ -62,9 +65,7 @@ def test_blank_forms_are_built_once_per_version(monkeypatch):
 
 
 def test_the_procedure_page_offers_the_generated_blank_forms_and_the_online_form(client, site):
-    procedure = Procedure.objects.live().get(
-        code="1.003741.000.00.00.H34", locale__language_code="vi"
-    )
+    procedure = Procedure.objects.live().get(code=PRINTING_REGISTRATION, locale__language_code="vi")
     html = client.get(procedure.url).content.decode()
     assert f'href="/bieu-mau/{SLUG}/mau-trong.pdf"' in html
     assert f'href="/bieu-mau/{SLUG}/mau-trong.docx"' in html
@@ -73,9 +74,7 @@ def test_the_procedure_page_offers_the_generated_blank_forms_and_the_online_form
 
 def test_a_closed_form_is_not_offered_online_but_its_blank_form_stays(site):
     FormDefinition.objects.filter(slug=SLUG).update(in_maintenance=True)
-    procedure = Procedure.objects.live().get(
-        code="1.003741.000.00.00.H34", locale__language_code="vi"
-    )
+    procedure = Procedure.objects.live().get(code=PRINTING_REGISTRATION, locale__language_code="vi")
     assert procedure.online_application_url() is None
     assert [d.format for d in procedure.blank_form_downloads()] == ["pdf", "docx"]
 

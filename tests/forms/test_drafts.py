@@ -20,7 +20,7 @@ from forms.tasks import purge_expired_drafts
 from .conftest import Walker, pdf
 from .test_wizard import ORGANISATION, SLUG, fill_until_documents
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsletter")]
 
 
 def test_answers_are_kept_in_a_draft_on_the_server(client):

@@ -13,7 +13,7 @@ from tracking.models import Application
 from .conftest import Walker
 from .test_wizard import SLUG, fill_documents, fill_until_documents
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsletter")]
 
 
 def republish(**changes):

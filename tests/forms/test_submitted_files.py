@@ -14,7 +14,7 @@ from tracking.operations import APPLICATION_FOLDER
 from .conftest import Walker
 from .test_wizard import SLUG, fill_documents, fill_until_documents
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsletter")]
 
 
 @pytest.fixture

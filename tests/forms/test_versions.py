@@ -50,7 +50,7 @@ def test_a_definition_with_duplicate_names_or_dangling_conditions_cannot_be_save
     assert "“khong_co” không có trong biểu mẫu" in text
 
 
-def test_export_then_import_gives_back_the_same_form(tmp_path):
+def test_export_then_import_gives_back_the_same_form(tmp_path, newsletter):
     original = FormDefinition.objects.get(slug="giay-phep-xuat-ban-ban-tin")
     exported = operations.export_definition(original)
     path = tmp_path / "form.json"
@@ -64,7 +64,7 @@ def test_export_then_import_gives_back_the_same_form(tmp_path):
     assert FormDefinition.objects.filter(slug=original.slug).count() == 1
 
 
-def test_the_export_command_writes_json(tmp_path):
+def test_the_export_command_writes_json(tmp_path, printing):
     target = tmp_path / "out.json"
     call_command("export_form", "dang-ky-co-so-in", output=str(target), verbosity=0)
     data = json.loads(target.read_text(encoding="utf-8"))
@@ -77,7 +77,7 @@ def test_importing_something_else_is_refused_in_vietnamese():
     assert "không phải là biểu mẫu" in str(error.value.message)
 
 
-def test_importing_a_form_with_errors_names_them():
+def test_importing_a_form_with_errors_names_them(printing):
     data = operations.export_definition(FormDefinition.objects.get(slug="dang-ky-co-so-in"))
     data["slug"] = "loi"
     data["steps"][0]["value"]["fields"].append(data["steps"][0]["value"]["fields"][0])

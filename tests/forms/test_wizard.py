@@ -1,4 +1,4 @@
-"""The applicant's journey through a demo form, with the test client."""
+"""The applicant's journey through the newsletter licence form, with the test client."""
 
 from datetime import timedelta
 
@@ -11,10 +11,12 @@ from tracking.links import application_for_token
 from tracking.models import Application
 
 from .conftest import PNG, Walker, pdf
+from .factories import NEWSLETTER_SLUG
 
-pytestmark = pytest.mark.django_db
+# Every test walks the newsletter licence form of its procedure (tests/forms/factories.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsletter")]
 
-SLUG = "giay-phep-xuat-ban-ban-tin"
+SLUG = NEWSLETTER_SLUG
 WARD = next(iter(divisions.wards("56")))
 
 ORGANISATION = {

@@ -1,20 +1,19 @@
 import pytest
 
-from services.models import Procedure
+from tests.payments.factories import newsletter_licence, website_licence
 from tests.tracking.factories import ApplicationFactory
-
-NEWSLETTER_LICENCE = "1.004227.000.00.00.H34"  # level 4, fixed fee 100 000 đ
-WEBSITE_LICENCE = "1.004469.000.00.00.H34"  # level 4, 500 000 đ per domain name (so_ten_mien)
 
 
 @pytest.fixture
 def fixed_fee_procedure(db):
-    return Procedure.objects.get(code=NEWSLETTER_LICENCE, locale__language_code="vi")
+    """Level 4, a fixed fee of 100 000 đ."""
+    return newsletter_licence()
 
 
 @pytest.fixture
 def per_unit_procedure(db):
-    return Procedure.objects.get(code=WEBSITE_LICENCE, locale__language_code="vi")
+    """Level 4, 500 000 đ per domain name (`so_ten_mien`)."""
+    return website_licence()
 
 
 @pytest.fixture

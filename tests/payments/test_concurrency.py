@@ -8,8 +8,8 @@ from django.db import connection, connections
 from payments import operations
 from payments.constants import IpnResult
 from payments.providers.sandbox import SandboxProvider
-from services.models import Procedure
 from tests.conftest import require_service
+from tests.payments.factories import newsletter_licence
 from tests.tracking.factories import ApplicationFactory
 from tracking.constants import Action
 
@@ -18,7 +18,7 @@ from tracking.constants import Action
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_identical_ipns_settle_the_payment_once():
     require_service(connection.vendor == "postgresql", "needs PostgreSQL: set DATABASE_URL")
-    procedure = Procedure.objects.get(code="1.004227.000.00.00.H34", locale__language_code="vi")
+    procedure = newsletter_licence()
     application = ApplicationFactory(procedure=procedure)
     provider = SandboxProvider.from_settings()
     payment, _url = operations.start_payment(

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from portal.models import AgencySettings, DraftComment, MandatedSection
 from portal.selectors import mandated_information_status
+from tests.portal.factories import DraftCommentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,19 +27,20 @@ def by_section():
     return {status.section: status for status in mandated_information_status()}
 
 
-def test_demo_fulfils_every_mandated_section_except_those_of_other_apps():
+def test_a_portal_with_every_section_leaves_none_missing_or_stale(portal):
     statuses = by_section()
     for section in MandatedSection:
         assert not statuses[section].is_missing, section
         assert not statuses[section].is_stale, section
 
 
-def test_a_section_without_pages_is_flagged_missing():
+def test_a_section_without_pages_is_flagged_missing(portal):
+    assert not by_section()[MandatedSection.DIRECTORY].is_missing
     Page.objects.get(slug="danh-ba").unpublish()
     assert by_section()[MandatedSection.DIRECTORY].is_missing
 
 
-def test_a_section_not_updated_for_too_long_is_flagged_stale():
+def test_a_section_not_updated_for_too_long_is_flagged_stale(portal):
     old = timezone.now() - datetime.timedelta(days=200)
     index = Page.objects.get(slug="khoa-hoc-cong-nghe")
     Page.objects.filter(pk=index.pk).update(last_published_at=old)
@@ -47,7 +49,7 @@ def test_a_section_not_updated_for_too_long_is_flagged_stale():
     assert status.is_stale and status.days_since_update == 200
 
 
-def test_the_stale_limit_is_configurable_in_the_agency_settings():
+def test_the_stale_limit_is_configurable_in_the_agency_settings(portal):
     index = Page.objects.get(slug="khoa-hoc-cong-nghe")
     old = timezone.now() - datetime.timedelta(days=20)
     Page.objects.filter(pk=index.pk).update(last_published_at=old)
@@ -59,7 +61,7 @@ def test_the_stale_limit_is_configurable_in_the_agency_settings():
     assert by_section()[MandatedSection.SCIENCE].is_stale
 
 
-def test_an_answer_keeps_the_qa_section_fresh():
+def test_an_answer_keeps_the_qa_section_fresh(portal):
     from portal.models import Question
 
     old = timezone.now() - datetime.timedelta(days=300)
@@ -73,7 +75,7 @@ def test_an_answer_keeps_the_qa_section_fresh():
     assert not by_section()[MandatedSection.QA].is_stale
 
 
-def test_editors_see_the_report_in_the_admin(client, editor):
+def test_editors_see_the_report_in_the_admin(client, editor, portal):
     Page.objects.get(slug="danh-ba").unpublish()
     response = client.get("/admin/reports/mandated-information/")
     html = response.content.decode()
@@ -93,7 +95,8 @@ def test_moderating_a_comment_records_who_and_when(client, editor):
     editor.user_permissions.add(
         *Permission.objects.filter(codename__in=["change_draftcomment", "view_draftcomment"])
     )
-    comment = DraftComment.objects.filter(status=DraftComment.Status.PENDING).first()
+    comment = DraftCommentFactory()
+    assert comment.status == DraftComment.Status.PENDING
     url = f"/admin/snippets/portal/draftcomment/edit/{comment.pk}/"
     response = client.post(url, {"status": DraftComment.Status.APPROVED})
     assert response.status_code == 302, response.content.decode()[:2000]

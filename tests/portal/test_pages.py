@@ -6,9 +6,32 @@ import pytest
 from wagtail.models import Page
 
 from portal.models import (
+    AgencySettings,
+    ArticleIndexPage,
     ArticlePage,
+    ConsultationIndexPage,
+    ContactPage,
+    DirectoryPage,
+    DraftConsultationPage,
     HomePage,
+    IntroductionPage,
+    LeaderSchedulePage,
+    LegalDocumentIndexPage,
     LegalDocumentPage,
+    MandatedSection,
+    QuestionIndexPage,
+    StandardPage,
+)
+from services.models import Procedure, ProcedureIndexPage
+from tests.factories import AGENCY, UNITS
+from tests.portal.factories import (
+    LEADERS,
+    ArticleFactory,
+    ContactPageFactory,
+    IntroductionPageFactory,
+    legal_documents,
+    news_index,
+    section_index,
 )
 
 pytestmark = pytest.mark.django_db
@@ -34,19 +57,39 @@ SECTION_URLS = [
 
 
 @pytest.mark.parametrize(("url", "text"), SECTION_URLS)
-def test_every_mandated_section_renders_its_content(client, site, url, text):
+def test_every_mandated_section_renders_its_content(client, portal, url, text):
     response = client.get(url)
     assert response.status_code == 200
     assert text in response.content.decode()
 
 
-def test_every_live_page_renders(client, site):
-    for page in Page.objects.live().filter(depth__gt=1).specific():
+def test_every_live_page_renders(client, portal):
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    # every kind of page the portal has, in both languages
+    assert {type(page) for page in pages} == {
+        HomePage,
+        IntroductionPage,
+        ArticleIndexPage,
+        ArticlePage,
+        LeaderSchedulePage,
+        StandardPage,
+        LegalDocumentIndexPage,
+        LegalDocumentPage,
+        DirectoryPage,
+        ConsultationIndexPage,
+        DraftConsultationPage,
+        QuestionIndexPage,
+        ContactPage,
+        ProcedureIndexPage,
+        Procedure,
+    }
+    assert {page.locale.language_code for page in pages} == {"vi", "en"}
+    for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
 
 
-def test_every_menu_section_is_reachable_from_the_home_page(client, site):
+def test_every_menu_section_is_reachable_from_the_home_page(client, portal):
     html = client.get("/").content.decode()
     nav = html.split('aria-label="Trình đơn chính"')[1].split("</nav>")[0]
     for url in [
@@ -67,6 +110,7 @@ def test_every_menu_section_is_reachable_from_the_home_page(client, site):
 
 
 def test_every_page_has_title_description_and_keywords(client, site):
+    IntroductionPageFactory()
     html = client.get("/gioi-thieu/").content.decode()
     assert re.search(r"<title>Giới thiệu \| Sở Khoa học và Công nghệ tỉnh Khánh Hòa</title>", html)
     assert '<meta name="description" content="Chức năng, nhiệm vụ' in html
@@ -74,7 +118,10 @@ def test_every_page_has_title_description_and_keywords(client, site):
 
 
 def test_article_shows_author_source_and_update_time(client, site):
+    index = section_index("tin-tuc", "Tin tức, sự kiện", MandatedSection.NEWS)
+    ArticleFactory(parent=index, author="Phòng Báo chí, Xuất bản")
     article = ArticlePage.objects.live().first()
+    assert article.source == AGENCY["name"]
     html = client.get(article.url).content.decode()
     assert article.author in html
     assert article.source in html
@@ -83,13 +130,20 @@ def test_article_shows_author_source_and_update_time(client, site):
 
 
 def test_introduction_lists_leaders_units_with_identifier_codes_and_history(client, site):
+    IntroductionPageFactory()
     html = client.get("/gioi-thieu/").content.decode()
-    assert "Trần Minh Đức" in html and "Giám đốc Sở" in html
-    assert "000.05.12.H34" in html
+    for name, position, *_ in LEADERS:
+        assert name in html and position in html
+    for code, name, _ in UNITS:
+        assert code in html and name in html
     assert "Lịch sử hình thành" in html
 
 
 def test_footer_shows_the_agency_identity_and_licence(client, site):
+    agency = AgencySettings.load()
+    agency.licence_line = "Giấy phép thiết lập trang thông tin điện tử tổng hợp số 12/GP-STTTT"
+    agency.save()
+    ContactPageFactory()
     html = client.get("/lien-he/").content.decode()
     assert "000.00.12.H34" in html
     assert "Chịu trách nhiệm chính" in html
@@ -97,6 +151,7 @@ def test_footer_shows_the_agency_identity_and_licence(client, site):
 
 
 def test_news_index_paginates_and_offers_rss(client, site):
+    news_index()
     index = (
         HomePage.objects.get(locale__language_code="vi").get_children().get(slug="tin-tuc").specific
     )
@@ -111,6 +166,8 @@ def test_news_index_paginates_and_offers_rss(client, site):
 
 
 def test_legal_documents_filter_by_type_issuer_year_and_words(client, site):
+    legal_documents()
+
     def numbers(query):
         html = client.get("/van-ban/" + query).content.decode()
         return set(re.findall(r">(\d+/[\w/.\-Đ]+)</a></td>", html))
@@ -123,6 +180,7 @@ def test_legal_documents_filter_by_type_issuer_year_and_words(client, site):
 
 
 def test_legal_document_page_offers_its_pdf(client, site):
+    legal_documents(with_files=True)
     doc = LegalDocumentPage.objects.get(number_symbol="42/2022/NĐ-CP")
     html = client.get(doc.url).content.decode()
     assert "Ngày có hiệu lực" in html and "08/08/2022" in html
@@ -132,7 +190,7 @@ def test_legal_document_page_offers_its_pdf(client, site):
     assert content.startswith(b"%PDF")
 
 
-def test_site_search_finds_pages_by_words(client, site):
+def test_site_search_finds_pages_by_words(client, portal):
     html = client.get("/tim-kiem/", {"q": "chuyển đổi số"}).content.decode()
     assert "Kế hoạch chuyển đổi số năm 2026" in html
     empty = client.get("/tim-kiem/", {"q": "zzzkhongcogi"}).content.decode()
@@ -140,6 +198,7 @@ def test_site_search_finds_pages_by_words(client, site):
 
 
 def test_sitemap_and_robots(client, site):
+    IntroductionPageFactory()
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200
     assert "/gioi-thieu/" in sitemap.content.decode()
@@ -152,7 +211,7 @@ def test_unknown_page_answers_404(client, site):
     assert client.get("/khong-ton-tai/").status_code == 404
 
 
-def test_home_page_query_count_is_pinned(client, site, django_assert_max_num_queries):
+def test_home_page_query_count_is_pinned(client, portal, django_assert_max_num_queries):
     client.get("/")  # warm caches that any first request fills
     # 17 for the CMS home, 3 for its entry to the procedure catalogue (page, restrictions, sectors)
     with django_assert_max_num_queries(20):

@@ -1,17 +1,21 @@
 """Editors manage procedures and sectors in the admin, with revisions and moderation."""
 
 import pytest
-from django.contrib.auth.models import User
 from wagtail.models import Page
 
 from services.models import FeeRule, Procedure, Sector
 
+from .conftest import shared_catalogue
+
 pytestmark = pytest.mark.django_db
+
+built_catalogue = shared_catalogue()
 
 
 @pytest.fixture
-def admin_client(client):
-    client.force_login(User.objects.get(username="admin"))
+def admin_client(client, admin_user):
+    """Logged in as a superuser (pytest-django's `admin_user`, username "admin")."""
+    client.force_login(admin_user)
     return client
 
 

@@ -5,9 +5,12 @@ import pytest
 from services.constants import ServiceLevel
 from services.models import Procedure
 
-from .conftest import links, result_titles
+from .conftest import links, result_titles, shared_catalogue
+from .factories import SCIENCE
 
 pytestmark = pytest.mark.django_db
+
+built_catalogue = shared_catalogue(in_english=True)
 
 URL = "/thu-tuc-hanh-chinh/"
 
@@ -40,8 +43,8 @@ def test_filter_by_level(client, site):
 
 
 def test_filter_by_receiving_unit(client, site):
-    expected = live_vi().filter(receiving_unit__identifier_code="000.06.12.H34")
-    assert sorted(listed(client, unit="000.06.12.H34")) == sorted(e.title for e in expected)
+    expected = live_vi().filter(receiving_unit__identifier_code=SCIENCE)
+    assert sorted(listed(client, unit=SCIENCE)) == sorted(e.title for e in expected)
     assert len(expected) == 2
 
 

@@ -5,7 +5,10 @@ import re
 import pytest
 from django.core.management import call_command
 
+from services.demo import ONLINE_FORM_SLUGS, PROCEDURES
 from services.models import Procedure
+
+from .conftest import downloads, file_text, main_content
 
 pytestmark = [pytest.mark.demo, pytest.mark.django_db]
 
@@ -67,3 +70,32 @@ def test_loading_the_demo_again_adds_no_second_translation():
     call_command("load_demo", verbosity=0)
     call_command("load_demo", verbosity=0)
     assert Procedure.objects.filter(locale__language_code="en").count() == english_count
+
+
+def test_the_demo_offers_the_online_procedures_the_form_engine_expects():
+    codes = set(vi_procedures().filter(service_level__gte=3).values_list("code", flat=True))
+    assert codes == set(ONLINE_FORM_SLUGS)
+    assert set(ONLINE_FORM_SLUGS.values()) == {
+        "giay-phep-xuat-ban-ban-tin",
+        "dang-ky-co-so-in",
+        "giay-phep-trang-thong-tin-dien-tu",
+    }
+
+
+def test_every_official_template_of_the_demo_opens_and_holds_its_labels(client, site):
+    checked = 0
+    for data in PROCEDURES:
+        procedure = Procedure.objects.get(code=data["code"], locale__language_code="vi")
+        if procedure.service_level < 2:
+            continue
+        response = client.get(procedure.url)
+        assert response.status_code == 200
+        page_downloads = downloads(main_content(response.content.decode()))
+        templates = [c for c in data["components"] if "template" in c]
+        assert len(page_downloads) == len(templates), procedure.title
+        for (href, _text), component in zip(page_downloads, templates, strict=True):
+            content = file_text(client.get(href))
+            for label in component["template"][1]:
+                assert label in content, (procedure.title, label)
+            checked += 1
+    assert checked >= 8

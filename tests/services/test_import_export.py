@@ -14,9 +14,15 @@ from services.models import Procedure, Sector
 from services.operations import ProcedureImportRejected, import_procedures
 from services.selectors import procedure_records
 
+from .conftest import shared_catalogue
+from .factories import POSTAL_LICENCE, POSTS
+
 pytestmark = pytest.mark.django_db
 
-POSTAL = "1.005442.000.00.00.H34"
+# With the official templates: a dossier item names its template (MauDon) by title.
+built_catalogue = shared_catalogue(templates=True)
+
+POSTAL = POSTAL_LICENCE["code"]
 
 
 def export(fmt, tmp_path):
@@ -36,7 +42,7 @@ def new_record(**changes):
         "MaLinhVuc": "vien-thong",
         "CapThucHien": "Cấp Tỉnh",
         "MucDo": 2,
-        "MaDonViTiepNhan": "000.04.12.H34",
+        "MaDonViTiepNhan": POSTS,
         "CoQuanCoThamQuyen": "Giám đốc Sở",
         "DoiTuongThucHien": "Ủy ban nhân dân cấp xã",
         "CachThucThucHien": ["truc_tiep", "Trực tuyến"],
@@ -56,7 +62,7 @@ def test_the_export_holds_the_national_fields_of_every_procedure(tmp_path):
     postal = next(r for r in records if r["MaTTHC"] == POSTAL)
     assert postal["TenTTHC"] == "Cấp giấy phép bưu chính"
     assert postal["MucDo"] == 2
-    assert postal["MaDonViTiepNhan"] == "000.04.12.H34"
+    assert postal["MaDonViTiepNhan"] == POSTS
     assert postal["PhiLePhi"][0]["SoTien"] == 10_000_000
     assert set(postal) == set(interchange.FIELDS)
 

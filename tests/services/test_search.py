@@ -6,9 +6,12 @@ from services.models import Procedure, Sector
 from services.selectors import catalogue_procedures, search_procedures
 from services.text import normalise
 
-from .conftest import result_titles
+from .conftest import result_titles, shared_catalogue
+from .factories import TECHNOLOGY_TRANSFER
 
 pytestmark = pytest.mark.django_db
+
+built_catalogue = shared_catalogue()
 
 NEWSLETTER = "Cấp giấy phép xuất bản bản tin (địa phương)"
 
@@ -61,11 +64,12 @@ def test_procedures_whose_name_holds_the_phrase_come_first(catalogue):
 
 def test_a_name_match_ranks_above_a_sector_match(catalogue):
     found = titles(catalogue, "khoa hoc cong nghe")
-    # Both are in the sector "Khoa học và Công nghệ"; only these two name it.
+    # All three are in the sector "Khoa học và Công nghệ"; only the first two name it.
     assert set(found[:2]) == {
         "Cấp giấy chứng nhận doanh nghiệp khoa học và công nghệ",
         "Đăng ký kết quả thực hiện nhiệm vụ khoa học và công nghệ sử dụng ngân sách nhà nước",
     }
+    assert TECHNOLOGY_TRANSFER["title"] in found[2:]
 
 
 def test_the_search_text_follows_a_renamed_procedure(catalogue):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from services import interchange
 from services.text import normalise
 
-# The shared fixtures load the demo into the test database, which any test here sets up.
+# The shared fixtures build the agency in the test database, which any test here sets up.
 pytestmark = pytest.mark.django_db
 
 VIETNAMESE = st.text(

@@ -9,6 +9,7 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from tests.conftest import require_service
+from tests.factories import AgencyUnitFactory
 from tests.tracking.factories import ApplicationFactory
 from tracking.codes import SequenceExhausted, format_dossier_code, next_dossier_code
 from tracking.models import Application
@@ -39,6 +40,7 @@ def test_a_day_beyond_9999_applications_is_refused_rather_than_reusing_a_code():
 @pytest.mark.django_db(transaction=True)
 def test_twenty_concurrent_submissions_get_twenty_distinct_codes():
     require_service(connection.vendor == "postgresql", "needs PostgreSQL: set DATABASE_URL")
+    AgencyUnitFactory(identifier_code="000.02.12.H34", name="Thanh tra Sở", name_en="Inspectorate")
     codes, errors = [], []
     barrier = threading.Barrier(20)
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from payments.demo import pay_in_sandbox
-from services.models import Procedure
+from tests.payments.factories import newsletter_licence
 from tests.tracking.factories import STEPS, ApplicationFactory
 from tracking import operations
 from tracking.constants import Action, DeliveryMethod, FileKind, State
@@ -15,7 +15,8 @@ POSTAL_ADDRESS = "25 Lê Thánh Tôn, phường Nha Trang, tỉnh Khánh Hòa"
 
 @pytest.fixture
 def level_4(db):
-    return Procedure.objects.get(code="1.004227.000.00.00.H34", locale__language_code="vi")
+    """A level-4 procedure with a 100 000 đ fee: its result can be downloaded online."""
+    return newsletter_licence()
 
 
 def decided(procedure, **kwargs):

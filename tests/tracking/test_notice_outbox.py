@@ -131,7 +131,7 @@ def test_only_staff_of_the_unit_who_may_act_can_resend(client, settings):
     client.force_login(make_staff("xem-thoi", "000.01.12.H34", can_act=False))
     response = client.post(resend)
     assert (response.status_code, response.url) == (302, "/admin/")  # Wagtail's "no permission"
-    client.force_login(make_staff("don-vi-khac", "000.02.12.H34"))
+    client.force_login(make_staff("don-vi-khac", "000.03.12.H34"))
     assert client.post(resend).status_code == 404
     notice.refresh_from_db()
     assert notice.state == "failed"
