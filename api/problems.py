@@ -124,7 +124,9 @@ def document_problems(schema):
     problem = {PROBLEM_MEDIA: {"schema": {"$ref": "#/components/schemas/Problem"}}}
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
-            responses = operation.setdefault("responses", {})
+            # The framework keys responses by int; JSON keys are strings: one key each.
+            responses = {str(k): v for k, v in operation.get("responses", {}).items()}
+            operation["responses"] = responses
             expected = dict(COMMON, **(SECURED if operation.get("security") else {}))
             for status, description in expected.items():
                 responses.setdefault(status, {"description": description})

@@ -9,6 +9,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from core.pdf import FONT, FONT_BOLD, build_pdf, styles
 from payments.words import vnd_in_words
+from portal.models import AgencySettings
 from services.fees import format_vnd
 from tracking.issuing import keep_notice_pdf
 from tracking.links import status_url
@@ -24,8 +25,6 @@ def _text(value) -> str:
 
 def render_receipt(payment, *, sign: bool = True) -> bytes:
     """The receipt of a paid `payment`: payer, dossier, fee lines, total, transaction."""
-    from portal.models import AgencySettings
-
     agency = AgencySettings.load()
     application = payment.application
     s = styles()

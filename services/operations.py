@@ -313,6 +313,10 @@ def import_procedures(*, rows, user=None, language_code="vi"):
                 )
             for name, value in clean.items():
                 setattr(procedure, name, value)
+            # In the file's order: without it PostgreSQL may return equal sort orders in any order.
+            for rows in (steps, components, fees, legal_links):
+                for order, row in enumerate(rows):
+                    row.sort_order = order
             procedure.steps = steps
             procedure.dossier_components = components
             procedure.fee_rules = fees

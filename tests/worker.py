@@ -2,6 +2,7 @@
 PostgreSQL, with the committed database it needs (the worker is another process,
 so these tests run outside pytest-django's per-test transaction)."""
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -163,3 +164,35 @@ def worker_environment(queue, broker_url, **extra):
     }
     env.pop("REDIS_URL", None)
     return env
+
+
+@contextlib.contextmanager
+def own_queue(prefix):
+    """A queue of this test module's own on the test broker, this process's tasks sent to
+    it for the duration, and removed after."""
+    require_service(broker_is_up(BROKER_URL), f"needs Redis at {BROKER_URL}")
+    name = f"{prefix}-{uuid.uuid4().hex[:8]}"
+    saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
+    point_app_at(BROKER_URL, name)
+    try:
+        yield name
+    finally:
+        point_app_at(saved[0], "celery", eager=saved[1])
+        redis.Redis.from_url(BROKER_URL).delete(name)
+
+
+@contextlib.contextmanager
+def running_worker(queue, log_dir, **settings):
+    """A deployed worker on `queue`, with these settings in its environment."""
+    env = worker_environment(
+        queue,
+        BROKER_URL,
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        **settings,
+    )
+    process = WorkerProcess(env, queue, Path(log_dir) / "worker.log")
+    process.start()
+    try:
+        yield process
+    finally:
+        process.stop()

@@ -5,6 +5,7 @@ import hashlib
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from portal.models import AgencySettings
 from tracking.constants import Action, FileKind
 from tracking.links import status_url
 from tracking.models import ApplicationFile
@@ -26,8 +27,6 @@ FILE_NAMES = {
 
 
 def notice_context(application, event) -> NoticeContext:
-    from portal.models import AgencySettings
-
     agency = AgencySettings.load()
     reasons = [line.strip() for line in event.public_note.splitlines() if line.strip()]
     return NoticeContext(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.mail import MAIL_ERRORS
 from core.outbox import Outbox, PermanentError, TransientError
+from portal.models import AgencySettings
 from tracking.constants import Action, FileKind
 from tracking.links import detail_url, status_url
 from tracking.models import NoticeEmail
@@ -114,8 +115,6 @@ def sweep_notices(*, now=None) -> list[int]:
 
 
 def _agency_name():
-    from portal.models import AgencySettings
-
     agency = AgencySettings.load()
     if translation.get_language() == "en" and agency.name_en:
         return agency.name_en

@@ -6,6 +6,7 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from forms.selectors import answer_rows as form_answer_rows
 from tracking.constants import Action, FileKind, State
 from tracking.models import Application, ApplicationFile
 
@@ -40,8 +41,6 @@ def answer_rows(application, language="vi"):
     """Answers in the order of the form: (section, label, value) rows."""
     form_version = getattr(application, "form_version", None)
     if form_version is not None:
-        from forms.selectors import answer_rows as form_answer_rows
-
         return form_answer_rows(form_version, application.answers, language)
     return [("", key, value) for key, value in application.answers.items()]
 

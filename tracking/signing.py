@@ -32,6 +32,8 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from portal.models import AgencySettings
+
 KEY_SIZE = 3072
 VALIDITY = datetime.timedelta(days=2 * 365)
 
@@ -128,8 +130,6 @@ def create_agency_certificate(
 
 def development_subject() -> tuple[str, str]:
     """(common name, organization) of a development certificate for this agency."""
-    from portal.models import AgencySettings
-
     name = settings.AGENCY_CERTIFICATE_COMMON_NAME
     organization = ""
     if not name:

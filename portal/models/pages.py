@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.models import AgencyUnit
 from portal.blocks import BaseStreamBlock
 
 from .base import MandatedSection, PortalPageMixin
@@ -127,8 +128,6 @@ class IntroductionPage(PortalPageMixin, Page):
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from core.models import AgencyUnit
-
         context = super().get_context(request, *args, **kwargs)
         context["units"] = AgencyUnit.objects.all()
         context["subpages"] = self.get_children().live().public()
@@ -433,8 +432,6 @@ class DirectoryPage(PortalPageMixin, Page):
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from core.models import AgencyUnit
-
         context = super().get_context(request, *args, **kwargs)
         context["units"] = AgencyUnit.objects.all()
         return context

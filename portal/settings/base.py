@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "payments",
     "accounts",
     "api",
+    "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -5,10 +5,8 @@ with backoff, with the same event id, until it answers.
 Like the other worker tests, these commit for real and remove what they made."""
 
 import json
-import uuid
 
 import pytest
-import redis
 from django.utils import timezone
 from standardwebhooks import Webhook
 
@@ -16,19 +14,9 @@ from api import keys, webhooks
 from api.constants import Scope, WebhookEvent
 from api.models import ApiKey, WebhookDelivery, WebhookEndpoint
 from core.outbox import OutboxState
-from portal.celery import app as celery_app
-from tests.conftest import require_service
 from tests.factories import OFFICE, unit
 from tests.tracking.factories import ApplicationFactory
-from tests.worker import (
-    BROKER_URL,
-    WorkerProcess,
-    broker_is_up,
-    committed_db,
-    point_app_at,
-    wait_for,
-    worker_environment,
-)
+from tests.worker import committed_db, own_queue, running_worker, wait_for
 from tracking import operations
 
 from .receiver import Receiver
@@ -44,28 +32,13 @@ WORKER_TIMINGS = {
 
 
 @pytest.fixture(scope="module")
-def queue(committed_db):
-    require_service(broker_is_up(BROKER_URL), f"needs Redis at {BROKER_URL}")
-    name = f"webhook-test-{uuid.uuid4().hex[:8]}"
-    saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
-    point_app_at(BROKER_URL, name)
-    yield name
-    point_app_at(saved[0], "celery", eager=saved[1])
-    redis.Redis.from_url(BROKER_URL).delete(name)
-
-
-@pytest.fixture(scope="module")
-def worker(queue, tmp_path_factory):
-    env = worker_environment(
-        queue,
-        BROKER_URL,
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        **WORKER_TIMINGS,
-    )
-    process = WorkerProcess(env, queue, tmp_path_factory.mktemp("worker") / "worker.log")
-    process.start()
-    yield process
-    process.stop()
+def worker(committed_db, tmp_path_factory):
+    log_dir = tmp_path_factory.mktemp("worker")
+    with (
+        own_queue("webhook-test") as queue,
+        running_worker(queue, log_dir, **WORKER_TIMINGS) as process,
+    ):
+        yield process
 
 
 @pytest.fixture(scope="module")

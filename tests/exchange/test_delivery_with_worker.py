@@ -10,25 +10,20 @@ module instead of one per test, as a transactional test would need).
 import json
 import threading
 import time
-import uuid
 
 import pytest
-import redis
 
-from portal.celery import app as celery_app
-from tests.conftest import require_service
 from tests.exchange.conftest import TestPeer, peers_config, post_status, status_package
 from tests.exchange.signature_check import canonical_check, xmlsec1_verify
 from tests.tracking.factories import ApplicationFactory
 from tests.worker import (
     BROKER_URL,
     UNREACHABLE_BROKER,
-    WorkerProcess,
-    broker_is_up,
     committed_db,
+    own_queue,
     point_app_at,
+    running_worker,
     wait_for,
-    worker_environment,
 )
 from tracking.constants import State
 from tracking.exchange import operations
@@ -61,29 +56,16 @@ def peers(peer, peer_credentials):
 
 @pytest.fixture(scope="module")
 def queue(committed_db):
-    require_service(broker_is_up(BROKER_URL), f"needs Redis at {BROKER_URL}")
-    name = f"exchange-test-{uuid.uuid4().hex[:8]}"
-    saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
-    point_app_at(BROKER_URL, name)
-    yield name
-    point_app_at(saved[0], "celery", eager=saved[1])
-    redis.Redis.from_url(BROKER_URL).delete(name)
+    with own_queue("exchange-test") as name:
+        yield name
 
 
 @pytest.fixture(scope="module")
 def worker(queue, peers, tmp_path_factory):
     load_agency_credentials()  # the worker signs with the same certificate file
-    env = worker_environment(
-        queue,
-        BROKER_URL,
-        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        EXCHANGE_PEERS=json.dumps(peers),
-        **WORKER_TIMINGS,
-    )
-    process = WorkerProcess(env, queue, tmp_path_factory.mktemp("worker") / "worker.log")
-    process.start()
-    yield process
-    process.stop()
+    settings = {"EXCHANGE_PEERS": json.dumps(peers), **WORKER_TIMINGS}
+    with running_worker(queue, tmp_path_factory.mktemp("worker"), **settings) as process:
+        yield process
 
 
 __all__ = ["committed_db"]

@@ -12,7 +12,7 @@ from tracking.models import Application
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def test_simultaneous_submissions_of_one_draft_file_one_application(postgres):
+def test_simultaneous_submissions_of_one_draft_file_one_application(postgres, printing):
     version = FormDefinition.objects.get(slug="dang-ky-co-so-in").live_version
     draft = Draft.objects.create(version=version)
     answers = {"ten_co_so": "Cơ sở in Đồng Thời", "ho_ten": "Phạm Văn Đồng"}

@@ -78,7 +78,7 @@ class HttpApplicant:
             return list(pool.map(lambda _: click(), range(clicks)))
 
 
-def test_simultaneous_submits_keep_every_uploaded_file(live_server):
+def test_simultaneous_submits_keep_every_uploaded_file(live_server, newsletter):
     require_service(connection.vendor == "postgresql", "needs PostgreSQL: set DATABASE_URL")
     applicants = [HttpApplicant(live_server.url, n) for n in range(APPLICANTS)]
     with ThreadPoolExecutor(4) as pool:

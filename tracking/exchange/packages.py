@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.pdf import simple_document_pdf
+from portal.models import AgencySettings
 from tracking import selectors
 from tracking.constants import Action, FileKind
 from tracking.exchange import edxml, peers
@@ -84,8 +85,6 @@ def _read(application_file) -> bytes:
 
 
 def outgoing_document(message) -> edxml.OutgoingDocument:
-    from portal.models import AgencySettings
-
     application = message.application
     unit = application.receiving_unit
     agency = AgencySettings.load()
