@@ -13,9 +13,10 @@ from ninja import File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
 from pydantic import Field
 
-from api import schemas
+from api import schemas, webhooks
 from api.auth import IntegratorKey, require_scope
-from api.constants import Scope
+from api.constants import Scope, WebhookEvent
+from api.models import WebhookEndpoint
 from api.problems import Problem
 from core.links import absolute
 from core.uploads import store_private_upload
@@ -431,3 +432,71 @@ def deliver(request, code: str, payload: NoteIn):
         code,
         lambda a, actor: operations.deliver_result(application=a, actor=actor, note=payload.note),
     )
+
+
+# Webhooks, registered by the integrator with its own key
+
+
+class WebhookIn(Schema):
+    url: str = Field(max_length=500, description="Địa chỉ HTTPS nhận sự kiện")
+    events: list[WebhookEvent] = Field(min_length=1)
+
+
+class WebhookOut(Schema):
+    id: int
+    url: str
+    events: list[str]
+    is_active: bool
+    created_at: str
+
+
+class NewWebhook(WebhookOut):
+    secret: str = Field(description="Khóa ký whsec_…, chỉ trả về một lần")
+
+
+def webhook_out(endpoint) -> dict:
+    return {
+        "id": endpoint.pk,
+        "url": endpoint.url,
+        "events": list(endpoint.events),
+        "is_active": endpoint.is_active,
+        "created_at": endpoint.created_at.isoformat(),
+    }
+
+
+@router.get("/webhooks", response={200: list[WebhookOut]}, summary="Webhook của khóa này")
+def list_webhooks(request):
+    require_scope(request, Scope.READ)
+    return [webhook_out(e) for e in request.auth.webhooks.order_by("pk")]
+
+
+@router.post(
+    "/webhooks",
+    response={201: NewWebhook},
+    summary="Đăng ký webhook (khóa ký trả về một lần)",
+)
+def add_webhook(request, payload: WebhookIn):
+    require_scope(request, Scope.READ)
+    try:
+        url = webhooks.checked_url(payload.url)
+    except DjangoValidationError as error:
+        message = " ".join(str(m) for m in error.messages)
+        raise Problem(422, message, errors=[{"loc": ["body", "url"], "message": message}]) from None
+    endpoint = WebhookEndpoint.objects.create(
+        api_key=request.auth,
+        url=url,
+        events=sorted(set(payload.events)),
+        secret=webhooks.new_secret(),
+    )
+    return 201, webhook_out(endpoint) | {"secret": endpoint.secret}
+
+
+@router.delete(
+    "/webhooks/{webhook_id}", response={204: None, 404: schemas.Problem}, summary="Hủy một webhook"
+)
+def delete_webhook(request, webhook_id: int):
+    require_scope(request, Scope.READ)
+    deleted, _by_model = request.auth.webhooks.filter(pk=webhook_id).delete()
+    if not deleted:
+        raise Problem(404, _("Khóa này không có webhook này."))
+    return 204, None

@@ -95,6 +95,9 @@ class WebhookForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         self.fields["api_key"].queryset = ApiKey.objects.filter(revoked_at__isnull=True)
 
+    def clean_url(self):
+        return webhooks.checked_url(self.cleaned_data["url"])
+
 
 class WebhookCreateView(generic.CreateView):
     def save_instance(self):

@@ -18,14 +18,20 @@ with its key, so a webhook never carries more personal data than the key may rea
 import base64
 import hashlib
 import hmac
+import ipaddress
 import json
 import secrets
+import socket
 import time
+from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from api.constants import WebhookEvent
 from api.models import WebhookDelivery, WebhookEndpoint
@@ -41,6 +47,31 @@ EVENT_TYPES = {
     Action.PAY: WebhookEvent.PAID,
     Action.DECIDE: WebhookEvent.RESULT_READY,
 }
+
+
+def checked_url(url: str) -> str:
+    """`url` if a webhook may be sent there: HTTPS (unless WEBHOOK_ALLOW_HTTP), and a
+    host that is not this machine or the agency's private network (unless
+    WEBHOOK_ALLOW_PRIVATE_HOSTS), so that a key cannot aim the portal at internal
+    services."""
+    URLValidator(schemes=["https", "http"])(url)
+    parts = urlsplit(url)
+    if parts.scheme != "https" and not settings.WEBHOOK_ALLOW_HTTP:
+        raise ValidationError(_("Địa chỉ nhận phải dùng HTTPS."))
+    if not settings.WEBHOOK_ALLOW_PRIVATE_HOSTS:
+        try:
+            addresses = {
+                info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)
+            }
+        except (socket.gaierror, UnicodeError):
+            raise ValidationError(_("Không phân giải được tên máy chủ của địa chỉ nhận.")) from None
+        for address in addresses:
+            ip = ipaddress.ip_address(address.split("%")[0])
+            if not ip.is_global:
+                raise ValidationError(
+                    _("Địa chỉ nhận không được trỏ vào mạng nội bộ (%(ip)s).") % {"ip": ip}
+                )
+    return url
 
 
 def new_secret() -> str:

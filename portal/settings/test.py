@@ -35,3 +35,6 @@ AGENCY_CERTIFICATE_PATH = _TEST_FILES / "certs" / "agency-test.p12"
 AGENCY_CERTIFICATE_COMMON_NAME = "Sở Thông tin và Truyền thông (thử nghiệm)"
 # Document exchange: packages of a test run go to its temporary folder.
 EXCHANGE_DROP_DIR = _TEST_FILES / "exchange"
+# Webhook receivers of the tests listen on this machine over plain HTTP.
+WEBHOOK_ALLOW_HTTP = True
+WEBHOOK_ALLOW_PRIVATE_HOSTS = True

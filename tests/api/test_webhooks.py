@@ -177,3 +177,52 @@ def test_the_admin_shows_a_new_keys_secret_once(admin_client):
     secret = text[start : start + 51].split("<")[0].split('"')[0].strip()
     assert keys.find(secret) is not None
     assert secret not in admin_client.get("/admin/khoa-api/").content.decode()
+
+
+def test_an_integrator_registers_lists_and_removes_its_webhooks(client, receiver):
+    key, secret = keys.issue_api_key(name="Một cửa", units=[unit(OFFICE)], scopes=[Scope.READ])
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    created = client.post(
+        "/api/v1/webhooks",
+        {"url": receiver.url, "events": ["application.accepted"]},
+        content_type="application/json",
+        **headers,
+    )
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert body["secret"].startswith("whsec_")
+    listed = client.get("/api/v1/webhooks", **headers).json()
+    assert [w["url"] for w in listed] == [receiver.url]
+    assert "secret" not in listed[0]
+    accept(ApplicationFactory(with_file=False))
+    assert WebhookDelivery.objects.filter(endpoint_id=body["id"]).count() == 1
+    other, other_secret = keys.issue_api_key(name="Khác", units=[unit(OFFICE)], scopes=["read"])
+    foreign = client.delete(
+        f"/api/v1/webhooks/{body['id']}", HTTP_AUTHORIZATION=f"Bearer {other_secret}"
+    )
+    assert foreign.status_code == 404
+    assert client.delete(f"/api/v1/webhooks/{body['id']}", **headers).status_code == 204
+    assert not WebhookEndpoint.objects.filter(pk=body["id"]).exists()
+
+
+@pytest.mark.parametrize(
+    "url,message",
+    [
+        ("http://hooks.example.vn/x", "Địa chỉ nhận phải dùng HTTPS."),
+        ("https://127.0.0.1:6379/", "Địa chỉ nhận không được trỏ vào mạng nội bộ (127.0.0.1)."),
+        ("https://10.0.0.5/hook", "Địa chỉ nhận không được trỏ vào mạng nội bộ (10.0.0.5)."),
+        ("ftp://example.vn/", "Nhập một URL hợp lệ."),
+    ],
+)
+def test_a_webhook_cannot_aim_at_plain_http_or_internal_hosts(client, settings, url, message):
+    settings.WEBHOOK_ALLOW_HTTP = settings.WEBHOOK_ALLOW_PRIVATE_HOSTS = False
+    _key, secret = keys.issue_api_key(name="Một cửa", units=[unit(OFFICE)], scopes=["read"])
+    response = client.post(
+        "/api/v1/webhooks",
+        {"url": url, "events": ["application.accepted"]},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {secret}",
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"] == [{"loc": ["body", "url"], "message": message}]
+    assert not WebhookEndpoint.objects.exists()
