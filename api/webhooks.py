@@ -54,15 +54,18 @@ def checked_url(url: str) -> str:
     host that is not this machine or the agency's private network (unless
     WEBHOOK_ALLOW_PRIVATE_HOSTS), so that a key cannot aim the portal at internal
     services."""
-    URLValidator(schemes=["https", "http"])(url)
+    validate = URLValidator(schemes=["https", "http"])
+    validate(url)
     parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:  # a port beyond 65535 passes the pattern
+        raise ValidationError(validate.message) from None
     if parts.scheme != "https" and not settings.WEBHOOK_ALLOW_HTTP:
         raise ValidationError(_("Địa chỉ nhận phải dùng HTTPS."))
     if not settings.WEBHOOK_ALLOW_PRIVATE_HOSTS:
         try:
-            addresses = {
-                info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443)
-            }
+            addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, port)}
         except (socket.gaierror, UnicodeError):
             raise ValidationError(_("Không phân giải được tên máy chủ của địa chỉ nhận.")) from None
         for address in addresses:

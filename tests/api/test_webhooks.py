@@ -212,6 +212,7 @@ def test_an_integrator_registers_lists_and_removes_its_webhooks(client, receiver
         ("https://127.0.0.1:6379/", "Địa chỉ nhận không được trỏ vào mạng nội bộ (127.0.0.1)."),
         ("https://10.0.0.5/hook", "Địa chỉ nhận không được trỏ vào mạng nội bộ (10.0.0.5)."),
         ("ftp://example.vn/", "Nhập một URL hợp lệ."),
+        ("https://example.vn:99999/", "Nhập một URL hợp lệ."),
     ],
 )
 def test_a_webhook_cannot_aim_at_plain_http_or_internal_hosts(client, settings, url, message):
