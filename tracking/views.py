@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
+from core.http import private_no_store
 from core.mail import MAIL_ERRORS
 from core.uploads import store_private_upload
 from tracking import operations, selectors
@@ -70,6 +71,7 @@ def status(request):
 
 
 @require_POST
+@private_no_store
 def send_link(request):
     """E-mail the signed detail link to the address given at submission, if it matches.
 
@@ -112,6 +114,7 @@ def _application_or_404(token):
     return application
 
 
+@private_no_store
 def detail(request, token):
     """The applicant's own page, opened by the signed link: answers, files, result, actions."""
     application = _application_or_404(token)
@@ -137,6 +140,7 @@ def _detail_context(request, application, token, **forms):
     }
 
 
+@private_no_store
 def download(request, token, file_id):
     """One file of the application, only through a valid signed link.
 
@@ -163,6 +167,7 @@ def file_response(attachment, *, as_attachment=True):
 
 
 @require_POST
+@private_no_store
 def withdraw(request, token):
     application = _application_or_404(token)
     form = WithdrawForm(request.POST)
@@ -180,6 +185,7 @@ def withdraw(request, token):
 
 
 @require_POST
+@private_no_store
 def supplement(request, token):
     """Answer a supplement request: upload the documents asked for."""
     application = _application_or_404(token)
@@ -207,6 +213,7 @@ def supplement(request, token):
 
 
 @require_POST
+@private_no_store
 def rate(request, token):
     """Rate the service once the result is delivered; once per application."""
     application = _application_or_404(token)
@@ -223,17 +230,39 @@ def rate(request, token):
     return render(request, "tracking/detail.html", context, status=400)
 
 
+# The years the statistics page offers (the API's /statistics takes the same range).
+STATISTICS_YEARS = range(2000, 2101)
+
+
 def statistics(request):
-    """Public statistics of applications handled, per procedure and month."""
-    try:
-        year = int(request.GET.get("nam", timezone.localdate().year))
-    except ValueError:
-        year = timezone.localdate().year
+    """Public statistics of applications handled, per procedure and month.
+
+    A year that is not a number between 2000 and 2100 answers 400 with the
+    current year's figures and a message saying which years there are.
+    """
+    current_year = timezone.localdate().year
+    year, status = current_year, 200
+    asked = request.GET.get("nam", "").strip()
+    if asked:
+        try:
+            year = int(asked)  # a string of over 4300 digits is a ValueError too
+        except ValueError:
+            year = None
+        if year not in STATISTICS_YEARS:
+            year, status = current_year, 400
+            messages.error(
+                request,
+                _("Năm thống kê phải là một số từ %(first)s đến %(last)s.")
+                % {"first": STATISTICS_YEARS[0], "last": STATISTICS_YEARS[-1]},
+            )
     rows = selectors.monthly_statistics(year=year)
     totals = {
         key: sum(row[key] for row in rows)
         for key in ("received", "accepted", "on_time", "late", "refused", "withdrawn")
     }
     return render(
-        request, "tracking/statistics.html", {"rows": rows, "totals": totals, "year": year}
+        request,
+        "tracking/statistics.html",
+        {"rows": rows, "totals": totals, "year": year},
+        status=status,
     )
