@@ -8,12 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
 from accounts import operations, selectors
 from accounts.forms import ProfileForm, SignUpForm
 from accounts.models import ApplicantProfile
+from core.http import private_no_store
 from tracking import operations as tracking
 from tracking.constants import FileKind
 from tracking.links import detail_token
@@ -38,12 +40,9 @@ def sign_up(request):
         return rate_limited(request)
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # The same answer whether or not the address already has an account.
         try:
-            operations.sign_up(
-                email=form.cleaned_data["email"],
-                full_name=form.cleaned_data["full_name"],
-                password=form.cleaned_data["password1"],
-            )
+            form.save()
         except operations.AccountsError as error:
             form.add_error(None, error.message)
         else:
@@ -53,6 +52,7 @@ def sign_up(request):
     return render(request, "accounts/sign_up.html", {"form": form})
 
 
+@private_no_store
 def verify(request, token):
     user = operations.verify_email(token=token)
     if user is None:
@@ -62,6 +62,7 @@ def verify(request, token):
     return redirect("accounts:profile")
 
 
+@method_decorator(private_no_store, name="dispatch")
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset_body.txt"
@@ -74,6 +75,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().post(request, *args, **kwargs)
 
 
+@private_no_store
 @login_required
 def profile(request):
     instance = ApplicantProfile.objects.filter(user=request.user).first() or ApplicantProfile(
@@ -87,6 +89,7 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form})
 
 
+@private_no_store
 @login_required
 def my_applications(request):
     """Hồ sơ của tôi: drafts, and submitted applications with their notices and results."""
@@ -108,6 +111,7 @@ def my_applications(request):
     )
 
 
+@private_no_store
 @login_required
 def download(request, pk, file_id):
     """A notice, receipt or result of one of the user's own applications."""

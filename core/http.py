@@ -1,6 +1,12 @@
 """Request helpers shared by the apps."""
 
 from django.conf import settings
+from django.views.decorators.cache import cache_control
+
+# Pages and files with an applicant's personal data: neither a shared cache (proxy,
+# CDN) nor the browser may store them. The one decorator for every such view (the API
+# sends the same header with its personal answers).
+private_no_store = cache_control(no_store=True, private=True)
 
 
 def client_ip(request) -> str:

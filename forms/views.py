@@ -10,11 +10,13 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import View
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
+from core.http import private_no_store
 from forms import blank, confirmation, divisions, operations, selectors
 from forms.constants import FieldType
 from forms.dynamic import StepForm, initial_for
@@ -65,6 +67,7 @@ class ReviewForm(django_forms.Form):
         return code
 
 
+@method_decorator(private_no_store, name="dispatch")
 class FormWizardView(NamedUrlWizardView):
     """One URL per step: /bieu-mau/<slug>/<step>/, then the review page, then submit."""
 
@@ -310,6 +313,7 @@ class FormWizardView(NamedUrlWizardView):
         return sections
 
 
+@private_no_store
 def resume(request, token):
     """Open a saved draft in this browser, from the link the applicant kept."""
     uuid = draft_uuid_for_token(token)
@@ -362,6 +366,7 @@ def wards(request, province):
     return JsonResponse({"wards": [[code, name] for code, name in found.items()]})
 
 
+@private_no_store
 def my_drafts(request):
     """The signed-in applicant's unfinished applications, each with its resume link."""
     return render(request, "forms/my_drafts.html", {"drafts": selectors.draft_rows(request.user)})

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.http import client_ip
+from core.http import client_ip, private_no_store
 from payments import operations
 from payments.constants import PaymentState
 from payments.models import Payment
@@ -30,6 +30,7 @@ def _provider_or_404(name):
 
 
 @require_POST
+@private_no_store
 def pay(request, token):
     """Start paying the fee of the application the signed link opens."""
     application = application_for_token(token)
@@ -52,6 +53,7 @@ def pay(request, token):
 
 
 @require_GET
+@private_no_store
 def payment_return(request, provider):
     """Where the provider sends the applicant back. It shows, it does not settle:
     only the IPN (or the sandbox's confirmation) changes a payment."""
@@ -85,6 +87,7 @@ def ipn(request, provider):
     return JsonResponse({"RspCode": result.value, "Message": result.label})
 
 
+@private_no_store
 def sandbox(request):
     """The sandbox gateway's page: check the signed request, then pay or cancel.
 
