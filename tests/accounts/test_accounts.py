@@ -96,18 +96,26 @@ def test_a_sign_up_whose_e_mail_cannot_leave_leaves_no_account_and_says_so(clien
     assert get_user_model().objects.filter(username="nam.tran@example.vn").exists()
 
 
-def test_sign_up_refuses_an_address_already_registered(client, applicant):
+def test_sign_up_with_an_address_already_registered_tells_its_owner(client, applicant):
+    # The page does not say the address has an account (tests/security/test_enumeration.py);
+    # its owner learns of the attempt by e-mail, and the account stays as it was.
     response = client.post(
         "/tai-khoan/dang-ky/",
         {
             "full_name": "Ai đó",
             "email": "HOA.NGUYEN@example.vn",
-            "password1": PASSWORD,
-            "password2": PASSWORD,
+            "password1": "Mat-khau-khac-2026",
+            "password2": "Mat-khau-khac-2026",
         },
     )
-    assert "đã có tài khoản" in response.text
-    assert not mail.outbox
+    assert response.status_code == 200
+    assert "Kiểm tra hộp thư" in response.text
+    assert "đã có tài khoản" not in response.text
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["hoa.nguyen@example.vn"]
+    assert get_user_model().objects.count() == 1
+    applicant.refresh_from_db()
+    assert applicant.check_password(PASSWORD)
 
 
 def test_sign_in_and_sign_out(client, applicant):
