@@ -59,12 +59,17 @@ class InboundPackage(models.Model):
     """A status package received from the exchange, kept whatever became of it.
 
     `dedup_key` (peer, ResponseFor, StatusCode, Timestamp) makes a package that
-    arrives twice count once.
+    arrives twice count once. Of a refused package from a sender that did not
+    prove who it is, only the first bytes are kept in `raw`, with `size` and
+    `digest` of the whole body (see `operations`); refused packages are purged
+    after `EXCHANGE_REFUSED_RETENTION_DAYS`.
     """
 
     received_at = models.DateTimeField(_("thời điểm nhận"), default=timezone.now)
     raw = models.BinaryField(_("gói tin"), blank=True, default=b"")
     size = models.PositiveBigIntegerField(_("dung lượng"), default=0)
+    # SHA-256 (hex) of the whole body as received; empty when it was refused unread.
+    digest = models.CharField(_("mã băm SHA-256"), max_length=64, blank=True)
     remote_addr = models.GenericIPAddressField(null=True, blank=True)
     from_organ_id = models.CharField(_("đơn vị gửi"), max_length=35, blank=True)
     response_for = models.CharField(_("phản hồi cho văn bản"), max_length=100, blank=True)
@@ -96,6 +101,9 @@ class InboundPackage(models.Model):
 
     class Meta:
         ordering = ["-received_at", "-pk"]
+        indexes = [
+            models.Index(fields=["outcome", "received_at"], name="exchange_inbound_outcome_idx")
+        ]
         verbose_name = _("gói tin trạng thái nhận về")
         verbose_name_plural = _("gói tin trạng thái nhận về")
 

@@ -6,8 +6,10 @@ backoff; the sweeper re-drives what got stuck (broker down at accept time, a
 worker killed mid-send). The receiver deduplicates by DocumentId.
 """
 
+import hashlib
 import logging
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -46,8 +48,18 @@ PROGRESS = {
     StatusCode.PROCESSING: 5,
     StatusCode.COMPLETED: 6,
 }
-# Raw bytes kept of a refused inbound package, for inspection.
+# Raw bytes kept of a refused inbound package, for inspection. Whoever can reach the
+# endpoint can post refused packages, so only a sender that proved who it is (signature
+# or shared secret checked, refused for another reason) has its body kept up to
+# KEEP_REJECTED_BYTES. A package naming a configured peer whose check failed (most often
+# a peer whose certificate or secret changed) is kept whole only if no bigger than a
+# real status package gets; of any other only the first KEEP_ANONYMOUS_BYTES, with the
+# size and SHA-256 of the whole body.
 KEEP_REJECTED_BYTES = 256 * 1024
+KEEP_UNVERIFIED_PEER_BYTES = 16 * 1024
+KEEP_ANONYMOUS_BYTES = 1024
+# Refused packages deleted per query by the daily purge.
+PURGE_BATCH = 2000
 
 
 # --- Outbound ---------------------------------------------------------------
@@ -211,11 +223,16 @@ def receive_status_package(
     *, raw: bytes, hmac_header: str = "", remote_addr: str | None = None
 ) -> InboundPackage:
     """Check, record and apply one status package. Never raises for a bad package:
-    the returned record says what became of it (and is kept in every case)."""
-    record = InboundPackage(size=len(raw), remote_addr=remote_addr)
+    the returned record says what became of it (and is kept in every case, a refused
+    one from an unproven sender only in part: see KEEP_ANONYMOUS_BYTES)."""
+    record = InboundPackage(
+        size=len(raw), remote_addr=remote_addr, digest=hashlib.sha256(raw).hexdigest()
+    )
+    authenticated = False
     try:
         root = parse_hardened(raw, max_bytes=settings.EXCHANGE_INBOUND_MAX_BYTES)
         peer, report = _authenticate(root, raw, hmac_header)
+        authenticated = True
         message = ExchangeMessage.objects.filter(
             document_id=report.response_for, to_organ_id=peer.organ_id
         ).first()
@@ -224,7 +241,7 @@ def receive_status_package(
     except PackageRejected as error:
         return _reject(record, raw, InboundRejected(RejectionCode.INVALID, str(error)))
     except InboundRejected as error:
-        return _reject(record, raw, error)
+        return _reject(record, raw, error, authenticated=authenticated)
 
     record.raw = raw
     record.from_organ_id = report.from_organ_id
@@ -262,14 +279,45 @@ def refuse_oversized(*, size: int, remote_addr: str | None = None) -> InboundPac
     )
 
 
-def _reject(record, raw, error: InboundRejected) -> InboundPackage:
-    record.raw = raw[:KEEP_REJECTED_BYTES]
+def _kept_bytes(raw: bytes, error: InboundRejected, *, authenticated: bool) -> bytes:
+    """What is stored of a refused package's body (KEEP_REJECTED_BYTES above)."""
+    if authenticated:
+        return raw[:KEEP_REJECTED_BYTES]
+    # A bad signature or secret is only ever found for a sender configured as a peer.
+    if error.code == RejectionCode.BAD_SIGNATURE and len(raw) <= KEEP_UNVERIFIED_PEER_BYTES:
+        return raw
+    return raw[:KEEP_ANONYMOUS_BYTES]
+
+
+def _reject(record, raw, error: InboundRejected, *, authenticated=False) -> InboundPackage:
+    record.raw = _kept_bytes(raw, error, authenticated=authenticated)
     record.outcome = InboundOutcome.REJECTED
     record.rejection_code = error.code
-    record.error = error.detail[:5000]
+    record.error = error.detail[: 5000 if authenticated else KEEP_ANONYMOUS_BYTES]
     record.save()
     logger.warning("exchange status package refused: %s", error)
     return record
+
+
+def purge_refused_inbound(*, now=None, days=None) -> int:
+    """Delete refused inbound packages older than EXCHANGE_REFUSED_RETENTION_DAYS
+    (or `days`); return how many went. Recorded ones stay: they are the history
+    of an application."""
+    days = settings.EXCHANGE_REFUSED_RETENTION_DAYS if days is None else days
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    expired = InboundPackage.objects.filter(
+        outcome=InboundOutcome.REJECTED, received_at__lt=cutoff
+    ).values_list("pk", flat=True)
+    count = 0
+    # In batches: after a flood there may be very many.
+    while batch := list(expired[:PURGE_BATCH]):
+        deleted = InboundPackage.objects.filter(pk__in=batch).delete()[0]
+        if not deleted:
+            break
+        count += deleted
+    if count:
+        logger.info("purged %s refused exchange status package(s)", count)
+    return count
 
 
 def apply_status(*, message: ExchangeMessage, report):

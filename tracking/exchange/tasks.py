@@ -21,3 +21,9 @@ def sweep_exchange_outbox() -> int:
 def send_exchange_digest() -> int:
     """Daily e-mail to admins of the hand-offs that failed or are stuck."""
     return operations.send_failure_digest()
+
+
+@shared_task
+def purge_refused_inbound() -> int:
+    """Daily: delete refused status packages past EXCHANGE_REFUSED_RETENTION_DAYS."""
+    return operations.purge_refused_inbound()

@@ -1,14 +1,21 @@
 """The inbound endpoint the document exchange posts status packages to."""
 
+import logging
+
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import get_usage
 
+from core.http import client_ip
 from tracking.exchange import operations
 from tracking.exchange.constants import InboundOutcome, RejectionCode
 from tracking.exchange.models import InboundPackage
 from tracking.exchange.xmlsecurity import HMAC_HEADER
+
+logger = logging.getLogger(__name__)
 
 HTTP_STATUS = {
     RejectionCode.TOO_LARGE: 413,
@@ -40,6 +47,32 @@ def _answer(record: InboundPackage) -> JsonResponse:
     )
 
 
+def _rate_limited(request) -> JsonResponse | None:
+    """The 429 answer once an address has posted EXCHANGE_INBOUND_RATE packages, else None.
+
+    Counted before the body is read, and nothing is stored for a package refused here.
+    """
+    usage = get_usage(
+        request,
+        group="exchange.inbound",
+        key="ip",
+        rate=settings.EXCHANGE_INBOUND_RATE,
+        increment=True,
+    )
+    if usage is None or not usage["should_limit"]:
+        return None
+    logger.warning("exchange status packages rate-limited for %s", client_ip(request))
+    return JsonResponse(
+        {
+            "ok": False,
+            "code": "rate_limited",
+            "message": _("Quá nhiều yêu cầu từ địa chỉ này; vui lòng thử lại sau ít phút."),
+        },
+        status=429,
+        headers={"Retry-After": str(max(1, usage["time_left"]))},
+    )
+
+
 @csrf_exempt
 @require_POST
 def receive_status(request):
@@ -47,7 +80,11 @@ def receive_status(request):
 
     Authenticated by the package's XML signature (peer certificate) or by the
     `X-Edxml-Hmac: sha256=<hex>` header (peer secret); see `operations`.
+    At most EXCHANGE_INBOUND_RATE posts per client address (then 429, `Retry-After`).
     """
+    limited = _rate_limited(request)
+    if limited is not None:
+        return limited
     limit = settings.EXCHANGE_INBOUND_MAX_BYTES
     remote_addr = request.META.get("REMOTE_ADDR") or None
     try:
