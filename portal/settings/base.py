@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE, SELF
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -92,7 +93,7 @@ MIDDLEWARE = [
     "api.middleware.ApiCallLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "core.csp.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -259,6 +260,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracking.exchange.tasks.send_exchange_digest",
         "schedule": crontab(hour=7, minute=0),
     },
+    "purge-refused-exchange-packages": {
+        "task": "tracking.exchange.tasks.purge_refused_inbound",
+        "schedule": crontab(hour=2, minute=30),
+    },
     # E-mail notices to applicants (tracking/notifications.py).
     "sweep-notice-outbox": {
         "task": "tracking.tasks.sweep_notice_outbox",
@@ -319,17 +324,30 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
+# Scripts run only from our own origin or with the response's nonce (templates put
+# nonce="{{ request.csp_nonce }}" on their <script> tags; no inline event handlers).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
-        "frame-ancestors": ["'self'"],
-        "form-action": ["'self'"],
-        "base-uri": ["'self'"],
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "script-src": [SELF, NONCE],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
     }
 }
+# The Wagtail admin renders inline scripts of its own without a nonce (page explorer,
+# InlinePanel and date-picker widgets): under /admin/ they may run inline, still without
+# eval, and the editors' avatars come from Gravatar (core.csp.CSPMiddleware chooses the
+# policy by path).
+CONTENT_SECURITY_POLICY_PATH_OVERRIDES = {
+    "/admin/": {
+        "script-src": [SELF, "'unsafe-inline'"],
+    },
+}
+# Staff avatars are not fetched from Gravatar: no e-mail hash leaves the portal.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Wagtail.
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử"
@@ -394,6 +412,9 @@ EXCHANGE_SENDING_LEASE_SECONDS = float(env("EXCHANGE_SENDING_LEASE_SECONDS", "30
 EXCHANGE_STUCK_AFTER_SECONDS = float(env("EXCHANGE_STUCK_AFTER_SECONDS", "300"))
 EXCHANGE_SWEEP_BATCH = int(env("EXCHANGE_SWEEP_BATCH", "500"))
 EXCHANGE_INBOUND_MAX_BYTES = int(env("EXCHANGE_INBOUND_MAX_BYTES", str(2 * 1024 * 1024)))
+# Status packages posted per client address (then HTTP 429), and days refused ones are kept.
+EXCHANGE_INBOUND_RATE = env("EXCHANGE_INBOUND_RATE", "60/m")
+EXCHANGE_REFUSED_RETENTION_DAYS = int(env("EXCHANGE_REFUSED_RETENTION_DAYS", "30"))
 EXCHANGE_DIGEST_STUCK_MINUTES = int(env("EXCHANGE_DIGEST_STUCK_MINUTES", "60"))
 EXCHANGE_DIGEST_RECIPIENTS = env_list("EXCHANGE_DIGEST_RECIPIENTS")
 
