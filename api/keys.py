@@ -21,7 +21,9 @@ def _new_secret(prefix: str) -> str:
     return prefix + secrets.token_urlsafe(32)
 
 
-def _issue(credential, prefix: str) -> str:
+def issue_secret(credential, prefix: str) -> str:
+    """A new secret for an unsaved key or token: its hash and prefix set on it, the
+    secret itself returned to be shown once."""
     secret = _new_secret(prefix)
     credential.prefix = secret[: len(prefix) + SHOWN]
     credential.secret_hash = digest(secret)
@@ -38,7 +40,7 @@ def issue_api_key(*, name, units, scopes, organisation="", acting_user=None, cre
             acting_user=acting_user,
             created_by=created_by,
         )
-        secret = _issue(key, KEY_PREFIX)
+        secret = issue_secret(key, KEY_PREFIX)
         key.save()
         key.units.set(units)
     return key, secret
@@ -46,7 +48,7 @@ def issue_api_key(*, name, units, scopes, organisation="", acting_user=None, cre
 
 def issue_personal_token(*, user, name):
     token = PersonalAccessToken(user=user, name=name)
-    secret = _issue(token, PERSONAL_TOKEN_PREFIX)
+    secret = issue_secret(token, PERSONAL_TOKEN_PREFIX)
     token.save()
     return token, secret
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from api import keys
 from api.models import PersonalAccessToken
+from core.http import private_no_store
 
 MAX_TOKENS = 10
 
@@ -23,6 +24,7 @@ class TokenForm(forms.Form):
 
 
 @login_required
+@private_no_store
 def tokens(request):
     mine = PersonalAccessToken.objects.filter(user=request.user)
     form = TokenForm(request.POST or None)
@@ -39,14 +41,12 @@ def tokens(request):
                 user=request.user, name=form.cleaned_data["name"]
             )
             form = TokenForm()
-    response = render(
+    return render(
         request,
         "api/tokens.html",
         {"form": form, "tokens": mine.order_by("-created_at"), "secret": secret},
         status=400 if form.errors else 200,
     )
-    response["Cache-Control"] = "no-store, private"
-    return response
 
 
 @login_required

@@ -55,7 +55,7 @@ class ApiKeyForm(WagtailAdminModelForm):
 
 class ApiKeyCreateView(generic.CreateView):
     def save_instance(self):
-        self.secret = keys._issue(self.form.instance, KEY_PREFIX)
+        self.secret = keys.issue_secret(self.form.instance, KEY_PREFIX)
         self.form.instance.created_by = self.request.user
         return super().save_instance()
 
