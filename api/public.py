@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
@@ -16,6 +17,7 @@ from forms.selectors import blank_form_downloads
 from services import selectors as catalogue
 from services.constants import ServiceLevel
 from services.models import Procedure, Sector
+from tracking import lookup
 from tracking import selectors as tracking
 from tracking.constants import State
 from tracking.models import StatusWording
@@ -180,12 +182,46 @@ def statistics(request, year: int | None = Query(None, ge=2000, le=2100)):
     ]
 
 
+class StatusCheck(Schema):
+    check: str = Field(
+        "",
+        max_length=64,
+        description=(
+            "Số xác minh: 4 chữ số cuối của số điện thoại, số định danh cá nhân hoặc mã số thuế "
+            "đã khai khi nộp, hoặc tham số k của đường liên kết tra cứu gửi người nộp"
+        ),
+    )
+
+
+CHECK_PROBLEMS = {
+    lookup.Check.MISSING: (
+        403,
+        gettext_lazy("Hồ sơ có trong hệ thống; cần số xác minh để xem tình trạng."),
+    ),
+    lookup.Check.WRONG: (
+        403,
+        gettext_lazy("Số xác minh không khớp với thông tin đã khai khi nộp hồ sơ."),
+    ),
+    lookup.Check.LOCKED: (
+        429,
+        gettext_lazy(
+            "Số xác minh của hồ sơ này đã bị nhập sai quá nhiều lần; vui lòng thử lại sau."
+        ),
+    ),
+}
+
+
 @router.get(
     "/applications/{code}/status",
-    response={200: schemas.Status, 404: schemas.Problem, 429: schemas.Problem},
-    summary="Tình trạng hồ sơ theo mã số (như trang Tra cứu; không có dữ liệu cá nhân)",
+    response={
+        200: schemas.Status,
+        403: schemas.Problem,
+        404: schemas.Problem,
+        429: schemas.Problem,
+    },
+    summary="Tình trạng hồ sơ theo mã số và số xác minh (như trang Tra cứu; không có dữ liệu cá nhân)",
 )
-def application_status(request, code: str):
+def application_status(request, code: str, filters: Query[StatusCheck]):
     # The status page's own budget: the API is no faster a way to test codes.
     if too_many(request, "tracking.status", key="ip", rate=settings.TRACKING_LOOKUP_RATE):
         raise Problem(
@@ -196,6 +232,11 @@ def application_status(request, code: str):
     application = tracking.application_by_code(code)
     if application is None:
         raise Problem(404, _("Không có hồ sơ nào mang mã này."))
+    check = lookup.verify(request, application, filters.check)
+    if check is not lookup.Check.VERIFIED:
+        status, detail = CHECK_PROBLEMS[check]
+        headers = {"Retry-After": "3600"} if status == 429 else None
+        raise Problem(status, detail, headers=headers)
     language = translation.get_language()
     description, next_step = StatusWording.for_state(application.state, language)
     return {

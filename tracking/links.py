@@ -6,13 +6,19 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from core.links import absolute
+from tracking.lookup import status_proof
 
 DETAIL_SALT = "tracking.application-detail"
 
 
 def status_url(application) -> str:
-    """Public status page of one dossier code (no personal data there)."""
-    return absolute(reverse("tracking:status") + "?" + urlencode({"ma": application.dossier_code}))
+    """Public status page of one dossier code, with the proof that shows its details.
+
+    The page holds no personal data; the proof stands for the check digits a
+    visitor who types the code must give (see ``tracking.lookup``).
+    """
+    query = {"ma": application.dossier_code, "k": status_proof(application)}
+    return absolute(reverse("tracking:status") + "?" + urlencode(query))
 
 
 def detail_token(application) -> str:

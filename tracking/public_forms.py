@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import StoredUpload, check_upload
+from tracking.lookup import Check
 from tracking.models import Rating
 from tracking.models.rating import SCORES
 
@@ -15,6 +16,28 @@ class StatusLookupForm(forms.Form):
         help_text=_("Ví dụ: 000.01.12.H34-261123-0001"),
         error_messages={"required": _("Vui lòng nhập mã số hồ sơ.")},
     )
+    xac_minh = forms.CharField(
+        label=_("Số xác minh"),
+        required=False,
+        max_length=64,
+        help_text=_(
+            "4 chữ số cuối của số điện thoại, số định danh cá nhân hoặc mã số thuế "
+            "đã khai khi nộp hồ sơ."
+        ),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    check_errors = {
+        Check.MISSING: _("Hồ sơ này có trong hệ thống. Nhập số xác minh để xem tình trạng xử lý."),
+        Check.WRONG: _("Số xác minh không khớp với thông tin đã khai khi nộp hồ sơ."),
+        Check.LOCKED: _(
+            "Số xác minh của hồ sơ này đã bị nhập sai quá nhiều lần; vui lòng thử lại sau "
+            "một giờ, hoặc mở đường liên kết trong thư xác nhận hay mã QR trên giấy tiếp nhận."
+        ),
+    }
+
+    def refuse_check(self, check):
+        self.add_error("xac_minh", self.check_errors[check])
 
 
 class SendLinkForm(forms.Form):

@@ -17,7 +17,7 @@ from django_ratelimit.core import is_ratelimited
 from core.http import private_no_store
 from core.mail import MAIL_ERRORS
 from core.uploads import store_private_upload
-from tracking import operations, selectors
+from tracking import lookup, operations, selectors
 from tracking.constants import FileKind
 from tracking.links import application_for_token, detail_url
 from tracking.models import StatusWording
@@ -45,9 +45,9 @@ def _rate_limited_response(request):
 def status(request):
     """Tra cứu hồ sơ: state, timeline, next step and due dates; no personal data.
 
-    A code that does not exist answers with the same page and status as one
-    that does, without the details, so the page cannot be used to test codes
-    any faster than the rate limit allows.
+    A code alone tells only whether an application with it exists (codes are
+    sequential, so that much can be guessed anyway); the details need the check
+    digits or the proof of the status link (see ``tracking.lookup``).
     """
     form = StatusLookupForm(request.GET or None)
     context = {"form": form, "link_form": SendLinkForm(initial={"ma": request.GET.get("ma")})}
@@ -58,16 +58,25 @@ def status(request):
             application = selectors.application_by_code(form.cleaned_data["ma"])
             context["searched"] = form.cleaned_data["ma"].strip().upper()
             if application is not None:
-                description, next_step = StatusWording.for_state(
-                    application.state, translation.get_language()
-                )
-                context.update(
-                    application=application,
-                    description=description,
-                    next_step=next_step,
-                    timeline=selectors.public_timeline(application),
+                check = form.cleaned_data["xac_minh"] or request.GET.get("k", "")[:64]
+                _show_status(
+                    request, context, application, lookup.verify(request, application, check)
                 )
     return render(request, "tracking/status.html", context)
+
+
+def _show_status(request, context, application, check):
+    context["found"] = True
+    if check is not lookup.Check.VERIFIED:
+        context["form"].refuse_check(check)
+        return
+    description, next_step = StatusWording.for_state(application.state, translation.get_language())
+    context.update(
+        application=application,
+        description=description,
+        next_step=next_step,
+        timeline=selectors.public_timeline(application),
+    )
 
 
 @require_POST

@@ -362,6 +362,8 @@ FORMS_SUBMISSION_HANDLER = "tracking.intake.FormSubmissionHandler"
 FORMS_PREFILL_HANDLER = "accounts.selectors.prefill_values"
 FORMS_FILES_IN_USE = "tracking.selectors.stored_files_in_use"
 TRACKING_LOOKUP_RATE = env("TRACKING_LOOKUP_RATE", "30/10m")
+# Wrong check digits allowed per dossier code (whatever the address) before its lookup locks.
+TRACKING_CHECK_RATE = env("TRACKING_CHECK_RATE", "10/h")
 # Trusted reverse proxies in front of the site (0 in development).
 PROXY_COUNT = int(env("PROXY_COUNT", "0"))
 RATELIMIT_IP_META_KEY = "core.http.client_ip"

@@ -33,6 +33,7 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "60"))
 
 def pages():
     from services.models import Procedure
+    from tracking.links import status_url
     from tracking.models import Application
 
     procedure = Procedure.objects.live().filter(locale__language_code="vi").first()
@@ -51,7 +52,8 @@ def pages():
     if online is not None and online.online_application_url():
         found.append(("bước 1 biểu mẫu trực tuyến", online.online_application_url()))
     if application is not None:
-        found.append(("tra cứu hồ sơ", f"/tra-cuu-ho-so/?ma={application.dossier_code}"))
+        path = status_url(application).split("://", 1)[1].split("/", 1)[1]
+        found.append(("tra cứu hồ sơ", f"/{path}"))
     return found
 
 

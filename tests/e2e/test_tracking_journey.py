@@ -33,6 +33,12 @@ def test_clerk_accepts_and_the_applicant_sees_the_due_date(page):
     ).click()
     page.get_by_label("Mã số hồ sơ").first.fill(waiting.dossier_code)
     page.get_by_role("button", name="Tra cứu").click()
+    # The code alone tells only that the application exists; its digits show the rest.
+    expect(page.get_by_text(f"Hồ sơ {waiting.dossier_code} có trong hệ thống")).to_be_visible()
+    page.get_by_label("Số xác minh").fill(
+        "".join(filter(str.isdigit, waiting.applicant_phone))[-4:]
+    )
+    page.get_by_role("button", name="Tra cứu").click()
     expect(page.get_by_text(waiting.due_date.strftime("%d/%m/%Y")).first).to_be_visible()
     expect(page.get_by_text("Đã tiếp nhận").first).to_be_visible()
     assert waiting.applicant_email not in page.content()

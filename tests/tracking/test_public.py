@@ -7,6 +7,7 @@ from django.core import mail
 from django.test import override_settings
 
 from tests.tracking.factories import MINIMAL_PDF, ApplicationFactory
+from tracking import operations
 from tracking.constants import State
 from tracking.links import detail_url
 from tracking.models import Rating, StatusWording
@@ -18,9 +19,14 @@ def path_of(url):
     return url.split("testserver", 1)[1]
 
 
+def lookup(client, code, check="3456"):
+    """The status page for a code, with the phone's last digits as the check."""
+    return client.get("/tra-cuu-ho-so/", {"ma": code, "xac_minh": check})
+
+
 def test_status_page_shows_state_timeline_and_due_date(client):
     application = ApplicationFactory(accepted=True)
-    html = client.get("/tra-cuu-ho-so/", {"ma": application.dossier_code}).content.decode()
+    html = lookup(client, application.dossier_code).content.decode()
     assert application.dossier_code in html
     assert "Đã tiếp nhận" in html
     assert "07/12/2026" in html
@@ -30,24 +36,48 @@ def test_status_page_shows_state_timeline_and_due_date(client):
 
 def test_status_page_reveals_no_personal_data(client):
     application = ApplicationFactory(accepted=True)
-    html = client.get("/tra-cuu-ho-so/", {"ma": application.dossier_code}).content.decode()
+    html = lookup(client, application.dossier_code).content.decode()
     for personal in ("Nguyễn Thị Hoa", "hoa.nguyen@example.vn", "0905123456", "056190000123"):
         assert personal not in html
     assert "Bản tin Khoa học Khánh Hòa" not in html  # an answer
     assert "ban-sao.pdf" not in html  # a file
 
 
-def test_a_miss_answers_like_a_hit(client):
-    application = ApplicationFactory()
+def test_a_code_alone_tells_only_that_the_application_exists(client):
+    application = ApplicationFactory(accepted=True)
     hit = client.get("/tra-cuu-ho-so/", {"ma": application.dossier_code})
     miss = client.get("/tra-cuu-ho-so/", {"ma": "000.01.12.H34-200101-9999"})
     assert hit.status_code == miss.status_code == 200
     assert "Không tìm thấy hồ sơ" in miss.content.decode()
+    html = hit.content.decode()
+    assert f"Hồ sơ {application.dossier_code} có trong hệ thống" in html
+    assert "Nhập số xác minh để xem tình trạng xử lý." in html
+    for detail in (application.procedure_name, "Đã tiếp nhận", "07/12/2026", "Tiếp nhận hồ sơ"):
+        assert detail not in html
+
+
+def test_any_of_the_numbers_given_at_submission_opens_the_status(client):
+    business = operations.Applicant(
+        full_name="Công ty TNHH In Khánh Hòa",
+        phone="0905123456",
+        id_number="056190000123",
+        organisation="Công ty TNHH In Khánh Hòa",
+        tax_code="4201234567",
+    )
+    application = ApplicationFactory(applicant=business)
+    for check in ("3456", "0123", "4567", " 34 56 "):
+        assert (
+            application.procedure_name
+            in lookup(client, application.dossier_code, check).content.decode()
+        )
+    wrong = lookup(client, application.dossier_code, "9999").content.decode()
+    assert "Số xác minh không khớp với thông tin đã khai khi nộp hồ sơ." in wrong
+    assert application.procedure_name not in wrong
 
 
 def test_codes_are_found_whatever_the_case_and_spaces(client):
     application = ApplicationFactory()
-    html = client.get("/tra-cuu-ho-so/", {"ma": f"  {application.dossier_code.lower()} "})
+    html = lookup(client, f"  {application.dossier_code.lower()} ")
     assert "Đã nộp, chờ tiếp nhận" in html.content.decode()
 
 
@@ -67,7 +97,7 @@ def test_editors_can_reword_a_state(client):
         description="Hồ sơ của bạn đã đến Bộ phận một cửa Sở.",
         next_step="Chờ cán bộ kiểm tra trong 1 ngày làm việc.",
     )
-    html = client.get("/tra-cuu-ho-so/", {"ma": application.dossier_code}).content.decode()
+    html = lookup(client, application.dossier_code).content.decode()
     assert "Hồ sơ của bạn đã đến Bộ phận một cửa Sở." in html
     assert "Chờ cán bộ kiểm tra trong 1 ngày làm việc." in html
 
