@@ -16,6 +16,11 @@ settings named by a prefix: `<PREFIX>_MAX_ATTEMPTS`,
 `<PREFIX>_RETRY_BASE_SECONDS`, `<PREFIX>_RETRY_MAX_SECONDS`,
 `<PREFIX>_SENDING_LEASE_SECONDS`, `<PREFIX>_STUCK_AFTER_SECONDS` and
 `<PREFIX>_SWEEP_BATCH`.
+
+An outbox built with `in_order_of="application"` keeps the messages of one
+application in order: a message waits while an earlier one of the same
+application is not sent (a failed one holds the rest until staff send it
+again), and each message sent hands the next one to Celery.
 """
 
 import logging
@@ -26,7 +31,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -104,6 +109,7 @@ class Outbox:
         deliver: Callable[[OutboxMessage], dict | None],
         task: Callable[[], object],
         select_related: tuple[str, ...] = (),
+        in_order_of: str | None = None,
     ):
         self.model = model
         self.prefix = settings_prefix
@@ -112,6 +118,7 @@ class Outbox:
         # tasks module may import the module that builds this outbox.
         self._task = task
         self.select_related = select_related
+        self.in_order_of = in_order_of
 
     def setting(self, name: str):
         return getattr(settings, f"{self.prefix}_{name}")
@@ -169,9 +176,51 @@ class Outbox:
         logger.error("%s %s failed: %s", self.model.__name__, message_id, error)
         return SendOutcome(OutboxState.FAILED)
 
+    # Order within a group (`in_order_of`)
+
+    def _earlier_unsent(self):
+        """Messages of the same group, before the outer one, not sent yet."""
+        return self.model.objects.filter(
+            **{self.in_order_of: OuterRef(self.in_order_of)}, pk__lt=OuterRef("pk")
+        ).exclude(state=OutboxState.SENT)
+
+    def _waits_behind_another(self, message_id: int) -> bool:
+        if self.in_order_of is None:
+            return False
+        return (
+            self.model.objects.filter(pk=message_id)
+            .filter(Exists(self._earlier_unsent()))
+            .exists()
+        )
+
+    def _hand_on(self, message_id: int) -> None:
+        """After a send, queue the next message of the same group, if one waits."""
+        if self.in_order_of is None:
+            return
+        group = (
+            self.model.objects.filter(pk=message_id)
+            .values_list(self.in_order_of, flat=True)
+            .first()
+        )
+        if group is None:
+            return
+        following = (
+            self.model.objects.filter(
+                **{self.in_order_of: group}, pk__gt=message_id, state=OutboxState.QUEUED
+            )
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if following is not None:
+            self.enqueue(following)
+
     def send(self, message_id: int) -> SendOutcome:
         """Deliver one message once; say whether and when to try again."""
         now = timezone.now()
+        if self._waits_behind_another(message_id):
+            # Not a failure: the earlier message hands this one on once it is sent.
+            return SendOutcome(OutboxState.QUEUED)
         if not self._claim(message_id, now):
             current = self.model.objects.filter(pk=message_id).values_list("state", flat=True)
             return SendOutcome(current.first() or "missing")
@@ -210,6 +259,7 @@ class Outbox:
             updated_at=timezone.now(),
             **recorded,
         )
+        self._hand_on(message_id)
         return SendOutcome(OutboxState.SENT)
 
     def run_task(self, task, message_id: int) -> str:
@@ -253,12 +303,15 @@ class Outbox:
             updated_at=now,
         )
         overdue = now - timedelta(seconds=self.setting("STUCK_AFTER_SECONDS"))
+        candidates = self.model.objects.filter(
+            Q(state=OutboxState.QUEUED, next_attempt_at__lte=overdue)
+            | Q(state=OutboxState.SENDING, lease_until__lt=now)
+        )
+        if self.in_order_of is not None:
+            # Only the first unsent message of each group: the others wait for it.
+            candidates = candidates.exclude(Exists(self._earlier_unsent()))
         stuck = list(
-            self.model.objects.filter(
-                Q(state=OutboxState.QUEUED, next_attempt_at__lte=overdue)
-                | Q(state=OutboxState.SENDING, lease_until__lt=now)
-            )
-            .order_by("next_attempt_at")
+            candidates.order_by("next_attempt_at")
             .values_list("pk", flat=True)[: self.setting("SWEEP_BATCH")]
         )
         for message_id in stuck:

@@ -631,4 +631,6 @@ def rate_application(*, application, answers: dict):
         Application.objects.select_for_update().get(pk=application.pk)
         if Rating.objects.filter(application=application).exists():
             raise TrackingError(_("Hồ sơ này đã được đánh giá."))
-        return Rating.objects.create(application=application, **answers)
+        rating = Rating.objects.create(application=application, **answers)
+        signals.application_rated.send(sender=Rating, rating=rating)
+        return rating

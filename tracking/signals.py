@@ -14,3 +14,6 @@ application_accepted = Signal()
 # An event was logged in an application's timeline, with its files and notices
 # attached; sent with `event` (an ApplicationEvent), for every action.
 event_recorded = Signal()
+
+# The applicant rated an application ("đánh giá sự hài lòng"); sent with `rating`.
+application_rated = Signal()

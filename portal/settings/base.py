@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "payments",
     "accounts",
     "api",
+    "national",
     "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -278,6 +279,23 @@ CELERY_BEAT_SCHEDULE = {
         "task": "api.tasks.purge_api_calls",
         "schedule": crontab(hour=2, minute=0),
     },
+    # The National Public Service Portal (national/): outbox, daily pushes, inbound.
+    "sweep-national-outbox": {
+        "task": "national.tasks.sweep_national_outbox",
+        "schedule": 120.0,
+    },
+    "push-national-statistics": {
+        "task": "national.tasks.push_national_statistics",
+        "schedule": crontab(hour=0, minute=45),
+    },
+    "push-national-questions": {
+        "task": "national.tasks.push_national_questions",
+        "schedule": crontab(hour=1, minute=0),
+    },
+    "pull-national-applications": {
+        "task": "national.tasks.pull_national_applications",
+        "schedule": 300.0,
+    },
     "purge-expired-form-drafts": {
         "task": "forms.tasks.purge_expired_drafts",
         "schedule": crontab(hour=1, minute=30),
@@ -419,6 +437,42 @@ EXCHANGE_INBOUND_RATE = env("EXCHANGE_INBOUND_RATE", "60/m")
 EXCHANGE_REFUSED_RETENTION_DAYS = int(env("EXCHANGE_REFUSED_RETENTION_DAYS", "30"))
 EXCHANGE_DIGEST_STUCK_MINUTES = int(env("EXCHANGE_DIGEST_STUCK_MINUTES", "60"))
 EXCHANGE_DIGEST_RECIPIENTS = env_list("EXCHANGE_DIGEST_RECIPIENTS")
+
+# --- The National Public Service Portal (national/): off until NATIONAL_TRANSPORT is set.
+# "http" (the adapter at NATIONAL_URL with the agency's credentials), "folder" (files in
+# NATIONAL_FOLDER, for air-gapped installs) or the dotted path of a transport class.
+NATIONAL_TRANSPORT = env("NATIONAL_TRANSPORT", "")
+NATIONAL_URL = env("NATIONAL_URL", "")
+NATIONAL_AUTH_PATH = env("NATIONAL_AUTH_PATH", "/auth")
+NATIONAL_INTEGRATION_PATH = env("NATIONAL_INTEGRATION_PATH", "/integration")
+NATIONAL_SHARE_PATH = env("NATIONAL_SHARE_PATH", "/share")
+NATIONAL_USERNAME = env("NATIONAL_USERNAME", "")
+NATIONAL_PASSWORD = env("NATIONAL_PASSWORD", "")
+# The agency's code on the national portal (madonvi), as the national portal gave it.
+NATIONAL_AGENCY_CODE = env("NATIONAL_AGENCY_CODE", "")
+NATIONAL_TIMEOUT = float(env("NATIONAL_TIMEOUT", "20"))
+NATIONAL_CONNECT_TIMEOUT = float(env("NATIONAL_CONNECT_TIMEOUT", "5"))
+_national_verify = env("NATIONAL_VERIFY", "true")
+NATIONAL_VERIFY = (
+    _national_verify.lower() in ("1", "true", "yes", "on")
+    if _national_verify.lower() in ("0", "1", "true", "false", "yes", "no", "on", "off")
+    else _national_verify
+)
+NATIONAL_CLIENT_CERT = env("NATIONAL_CLIENT_CERT", "")
+NATIONAL_CLIENT_KEY = env("NATIONAL_CLIENT_KEY", "")
+NATIONAL_SESSION_SECONDS = int(env("NATIONAL_SESSION_SECONDS", "1800"))
+NATIONAL_FOLDER = Path(env("NATIONAL_FOLDER", str(BASE_DIR / "var" / "national")))
+# Other names for the guide's services, as JSON: {"DongBoThanhToanMC": "..."}.
+NATIONAL_SERVICES = json.loads(env("NATIONAL_SERVICES", "") or "{}")
+# Bearer token the national portal sends when it pushes applications to us (empty: no push).
+NATIONAL_INBOUND_TOKEN = env("NATIONAL_INBOUND_TOKEN", "")
+NATIONAL_INBOUND_MAX_BYTES = int(env("NATIONAL_INBOUND_MAX_BYTES", str(25 * 1024 * 1024)))
+NATIONAL_MAX_ATTEMPTS = int(env("NATIONAL_MAX_ATTEMPTS", "12"))
+NATIONAL_RETRY_BASE_SECONDS = float(env("NATIONAL_RETRY_BASE_SECONDS", "30"))
+NATIONAL_RETRY_MAX_SECONDS = float(env("NATIONAL_RETRY_MAX_SECONDS", "3600"))
+NATIONAL_SENDING_LEASE_SECONDS = float(env("NATIONAL_SENDING_LEASE_SECONDS", "300"))
+NATIONAL_STUCK_AFTER_SECONDS = float(env("NATIONAL_STUCK_AFTER_SECONDS", "300"))
+NATIONAL_SWEEP_BATCH = int(env("NATIONAL_SWEEP_BATCH", "500"))
 
 # --- Sign-in with the national identity service (VNeID) by OpenID Connect: off by default.
 VNEID_ENABLED = env_bool("VNEID_ENABLED", False)

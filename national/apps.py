@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NationalConfig(AppConfig):
+    """The sync with the National Public Service Portal (Cổng Dịch vụ công quốc gia)."""
+
+    name = "national"
+    verbose_name = _("Đồng bộ Cổng Dịch vụ công quốc gia")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from national import sync
+        from tracking.signals import application_rated, event_recorded
+
+        event_recorded.connect(sync.queue_for_event, dispatch_uid="national.event")
+        application_rated.connect(sync.queue_for_rating, dispatch_uid="national.rating")
