@@ -2,14 +2,12 @@
 in the guide's payloads (checked by the fake portal's schemas), once."""
 
 import pytest
-from django.utils import timezone
 
 from core.outbox import OutboxState
 from national.constants import Service
 from national.models import NationalMessage
 from tests.national.conftest import send_all
-from tests.tracking.factories import ApplicationFactory, stored_file
-from tracking import operations
+from tests.tracking.factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
