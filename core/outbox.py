@@ -31,7 +31,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -317,3 +317,18 @@ class Outbox:
         for message_id in stuck:
             self.enqueue(message_id)
         return stuck
+
+
+def health(messages, *, states=OutboxState) -> dict:
+    """What a dashboard shows of an outbox: counts by state (`states`, the model's
+    choices) and the oldest message still waiting to go out."""
+    counts = {state: 0 for state in states.values}
+    for row in messages.order_by().values("state").annotate(n=Count("pk")):
+        counts[row["state"]] = row["n"]
+    pending = messages.filter(state__in=PENDING_STATES)
+    return {
+        "counts": counts,
+        "rows": [(state, counts[state.value]) for state in states],
+        "oldest_pending": pending.order_by("created_at").first(),
+        "oldest_pending_at": pending.aggregate(at=Min("created_at"))["at"],
+    }

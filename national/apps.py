@@ -10,7 +10,7 @@ class NationalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from national import sync
+        from national import checks, sync  # noqa: F401 (checks registers itself)
         from tracking.signals import application_rated, event_recorded
 
         event_recorded.connect(sync.queue_for_event, dispatch_uid="national.event")

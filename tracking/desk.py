@@ -9,8 +9,10 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
+from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.models import AgencyUnit
@@ -21,6 +23,10 @@ from tracking.constants import Action, State
 from tracking.deadlines import due_date_for
 from tracking.models import NoticeEmail
 from tracking.views import file_response
+
+# Apps built on tracking add a panel to the desk's application page by registering
+# `fn(request, application) -> html` under this Wagtail hook (tracking knows none of them).
+APPLICATION_PANELS_HOOK = "tracking_desk_application_panels"
 
 
 @dataclass(frozen=True)
@@ -173,6 +179,11 @@ class ApplicationView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
             answers=selectors.answer_rows(application),
             files=application.files.select_related("event"),
             events=application.events.select_related("actor", "notice_email"),
+            # What the apps built on tracking show of this application (the national sync…).
+            panels=[
+                mark_safe(panel(self.request, application))  # noqa: S308 (rendered templates)
+                for panel in hooks.get_hooks(APPLICATION_PANELS_HOOK)
+            ],
             actions=[
                 {
                     "code": action,

@@ -164,3 +164,38 @@ def test_the_sweeper_sends_only_the_first_unsent_request_of_each_application(
     assert OUTBOX.sweep() == [first.pk]
     send_all(sent_later)
     assert NationalMessage.objects.exclude(state=OutboxState.SENT).count() == 0
+
+
+def test_the_system_check_names_what_the_http_transport_lacks(settings):
+    from django.core.checks import run_checks
+
+    settings.NATIONAL_TRANSPORT = "http"
+    settings.NATIONAL_URL = ""
+    settings.NATIONAL_PASSWORD = ""
+    ids = {error.id: error.msg for error in run_checks() if error.id.startswith("national.")}
+    assert ids["national.E002"].endswith("is required when NATIONAL_TRANSPORT=http.")
+    messages = {e.msg for e in run_checks() if e.id == "national.E002"}
+    assert {m.split()[0] for m in messages} >= {"NATIONAL_URL", "NATIONAL_PASSWORD"}
+    settings.NATIONAL_TRANSPORT = "no.such.Transport"
+    assert [e.id for e in run_checks() if e.id.startswith("national.")] == ["national.E001"]
+
+
+def test_the_folder_transport_writes_each_request_once_under_its_key(
+    settings, tmp_path, sent_later, django_capture_on_commit_callbacks
+):
+    import json
+
+    settings.NATIONAL_TRANSPORT = "folder"
+    settings.NATIONAL_FOLDER = tmp_path
+    with django_capture_on_commit_callbacks(execute=True):
+        application = ApplicationFactory(accepted=True)
+    send_all(sent_later)
+    written = sorted((tmp_path / "outbox").glob("*.json"))
+    assert len(written) == NationalMessage.objects.filter(application=application).count() == 3
+    first = json.loads(written[0].read_text(encoding="utf-8"))
+    assert first["service"] == "DongBoHoSoMC"
+    assert first["data"][0]["ChuHoSo"] == "Nguyễn Thị Hoa"
+    message = NationalMessage.objects.filter(application=application).first()
+    NationalMessage.objects.filter(pk=message.pk).update(state=OutboxState.QUEUED)
+    OUTBOX.send(message.pk)  # a re-send replaces its own file
+    assert len(list((tmp_path / "outbox").glob("*.json"))) == 3

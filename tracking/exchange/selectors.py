@@ -3,9 +3,10 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, Min, Q
+from django.db.models import Q
 from django.utils import timezone
 
+from core.outbox import health
 from tracking.exchange.constants import PENDING_STATES, InboundOutcome, MessageState
 from tracking.exchange.models import ExchangeMessage, InboundPackage
 
@@ -21,16 +22,7 @@ def statuses_for_application(application):
 def outbox_health(*, messages=None) -> dict:
     """Counts by state and the oldest message still waiting to go out."""
     messages = ExchangeMessage.objects.all() if messages is None else messages
-    counts = {state: 0 for state in MessageState.values}
-    for row in messages.order_by().values("state").annotate(n=Count("pk")):
-        counts[row["state"]] = row["n"]
-    pending = messages.filter(state__in=PENDING_STATES)
-    return {
-        "counts": counts,
-        "rows": [(state, counts[state.value]) for state in MessageState],
-        "oldest_pending": pending.order_by("created_at").defer("package").first(),
-        "oldest_pending_at": pending.aggregate(at=Min("created_at"))["at"],
-    }
+    return health(messages.defer("package"), states=MessageState)
 
 
 def messages_needing_attention(*, messages=None, now=None):
