@@ -8,13 +8,12 @@ file) and applications filed on the national portal from `inbox/*.json`.
 """
 
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
 
+from core.datafiles import write_atomically
 from national.constants import Service
 from national.transports import Answer, TransportError, service_name
 
@@ -47,18 +46,9 @@ class FolderTransport:
             **payload,
         }
         target = folder / f"{_safe(key)}.json"
+        content = json.dumps(envelope, ensure_ascii=False, indent=1).encode()
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".part")
-            try:
-                with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-                    json.dump(envelope, file, ensure_ascii=False, indent=1)
-                    file.flush()
-                    os.fsync(file.fileno())
-                os.replace(temporary, target)
-            finally:
-                if os.path.exists(temporary):
-                    os.unlink(temporary)
+            write_atomically(target, content)
         except OSError as error:
             raise TransportError(f"{type(error).__name__}: {error}") from error
         return Answer(status=None, body={"error_code": "0"}, text=f"written {target.name}")
