@@ -188,9 +188,7 @@ class Outbox:
         if self.in_order_of is None:
             return False
         return (
-            self.model.objects.filter(pk=message_id)
-            .filter(Exists(self._earlier_unsent()))
-            .exists()
+            self.model.objects.filter(pk=message_id).filter(Exists(self._earlier_unsent())).exists()
         )
 
     def _hand_on(self, message_id: int) -> None:
@@ -311,8 +309,9 @@ class Outbox:
             # Only the first unsent message of each group: the others wait for it.
             candidates = candidates.exclude(Exists(self._earlier_unsent()))
         stuck = list(
-            candidates.order_by("next_attempt_at")
-            .values_list("pk", flat=True)[: self.setting("SWEEP_BATCH")]
+            candidates.order_by("next_attempt_at").values_list("pk", flat=True)[
+                : self.setting("SWEEP_BATCH")
+            ]
         )
         for message_id in stuck:
             self.enqueue(message_id)

@@ -3,13 +3,15 @@ the pull of applications filed on the national portal, and staff's re-send."""
 
 import datetime
 import logging
+from collections import Counter
 
+from django.db import DatabaseError
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from core.outbox import NotRetryable
-from national import payloads, sync
-from national.constants import Service
+from national import intake, payloads, sync
+from national.constants import ReceivedOutcome, Service
 from national.models import NationalMessage
 from national.transports import TransportError, enabled, transport
 from portal.models import Question
@@ -89,9 +91,14 @@ def push_answered_questions() -> int:
 
 
 def pull_applications() -> int:
-    """Take in the applications filed on the national portal for our procedures."""
-    from national import intake
+    """Take in the applications filed on the national portal for our procedures.
 
+    Returns how many became new applications; a record taken before counts as a
+    duplicate, a refused one is kept with its reason (and taken again on the next
+    pull, once what refused it is fixed). A record that cannot be taken now (the
+    database or the storage failing) is logged and left to the next pull: the
+    others still go through.
+    """
     if not enabled():
         return 0
     try:
@@ -99,11 +106,22 @@ def pull_applications() -> int:
     except TransportError as error:
         logger.warning("national applications not pulled: %s", error)
         return 0
-    created = 0
-    for record in answer.get("result") or []:
-        received = intake.receive(record, channel="pull")
-        created += received.application_id is not None and received.outcome == "created"
-    return created
+    records = answer.get("result") if isinstance(answer, dict) else None
+    if not isinstance(records, list):
+        logger.warning("national applications not pulled: no list of records in %.200r", answer)
+        return 0
+    outcomes = Counter()
+    for record in records:
+        try:
+            received = intake.receive(record, channel=intake.PULL)
+        except (DatabaseError, OSError):
+            logger.exception("a national application could not be taken now; next pull")
+            outcomes["failed"] += 1
+            continue
+        outcomes[received.outcome] += 1
+    if records:
+        logger.info("national applications pulled: %s", dict(outcomes))
+    return outcomes[ReceivedOutcome.CREATED]
 
 
 def resend(message: NationalMessage) -> NationalMessage:

@@ -13,7 +13,7 @@ every re-send.
 from core.outbox import Outbox, PermanentError, TransientError
 from national import payloads
 from national.constants import Service
-from national.models import NationalMessage
+from national.models import NationalMessage, ReceivedApplication
 from national.transports import PermanentTransportError, TransportError, enabled, transport
 from tracking.constants import Action
 
@@ -38,9 +38,14 @@ def _write(*, service, key, payload, application=None, event=None) -> NationalMe
     return message
 
 
+def filed_on_the_national_portal(application) -> bool:
+    """The national portal gave it its code: it already holds the application."""
+    return ReceivedApplication.objects.filter(national_code=application.dossier_code).exists()
+
+
 def requests_for_event(event) -> list[tuple[Service, dict]]:
     application = event.application
-    first = event.action == Action.SUBMIT
+    first = event.action == Action.SUBMIT and not filed_on_the_national_portal(application)
     wanted = [
         (
             Service.APPLICATION,

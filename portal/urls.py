@@ -16,6 +16,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
     # Inbound edXML status packages from the document exchange (machine to machine).
+    path("lien-thong/dvcqg/", include("national.urls")),
     path("lien-thong/", include("tracking.exchange.urls")),
     # The JSON API with its OpenAPI schema and docs (machine to machine, and the applicant's apps).
     path("api/", include("api.urls")),

@@ -1,8 +1,10 @@
 """Everything that changes an application. Views, the desk, tasks and the
 exchange call these functions; nothing else assigns `Application.state`."""
 
+import datetime
 import hashlib
 import logging
+import re
 import secrets
 from dataclasses import dataclass, field, replace
 
@@ -43,6 +45,10 @@ SYSTEM_ACTORS = {
     "exchange": _("Hệ thống quản lý văn bản"),
     "payment": _("Cổng thanh toán trực tuyến"),
 }
+
+# A dossier code given by another system (the national portal's MaHoSo): the form of
+# Thông tư 01/2018/TT-VPCP, <unit code>-<yymmdd>-<number>, as `tracking.codes` builds ours.
+GIVEN_DOSSIER_CODE = re.compile(r"[0-9A-Z]+(?:\.[0-9A-Z]+)*-(?P<day>[0-9]{6})-[0-9]{4,}")
 
 
 class TrackingError(Exception):
@@ -139,17 +145,24 @@ def create_application(
     extra: dict | None = None,
     delivery_method: str = DeliveryMethod.ONLINE,
     postal_address: str = "",
+    dossier_code: str = "",
+    note: str = "",
 ) -> Application:
     """Give the application its dossier code, store it with its files and log it.
 
     A level-4 procedure with a fee due on these answers starts in
     `AWAITING_PAYMENT` ("chờ thanh toán"); the desk sees it once it is paid.
     The applicant chooses to receive the result online or by post, to
-    `postal_address`.
+    `postal_address`. An application filed elsewhere (the national portal) keeps
+    the `dossier_code` it was given there, so that the applicant, the desk and
+    that system speak of it by one code; `note` is written on its submission
+    event for the desk (where it came from).
     """
     delivery_method = DeliveryMethod(delivery_method)
     if delivery_method == DeliveryMethod.POST and not postal_address.strip():
         raise TrackingError(_("Vui lòng nhập địa chỉ nhận kết quả qua bưu chính."))
+    if dossier_code:
+        _check_given_code(dossier_code)
     owned = take_over_files(files)
     answers = _renamed_files(
         answers,
@@ -159,7 +172,7 @@ def create_application(
         with transaction.atomic():
             now = timezone.now()
             unit = facts.receiving_unit
-            code = next_dossier_code(unit.identifier_code, timezone.localdate(now))
+            code = dossier_code or next_dossier_code(unit.identifier_code, timezone.localdate(now))
             procedure = (extra or {}).get("procedure")
             fee = fee_at_submission(procedure, answers)
             first_state = State.AWAITING_PAYMENT if fee and fee.total > 0 else State.SUBMITTED
@@ -192,7 +205,7 @@ def create_application(
                 if hasattr(Application, name):
                     setattr(application, name, value)
             application.save()
-            event = _log(application, Action.SUBMIT, "", first_state, actor=None)
+            event = _log(application, Action.SUBMIT, "", first_state, actor=None, note=note)
             _attach(application, event, owned, FileKind.UPLOAD)
             _announce(event)
             return application
@@ -200,6 +213,32 @@ def create_application(
         # Nothing was filed: the copies made for it go (the originals stay where they were).
         _delete_copies(files, owned)
         raise
+
+
+def _check_given_code(code: str) -> None:
+    """Refuse a given dossier code that is not of the regulated form or is already taken.
+
+    Checked again by the unique index when the application is saved (two filings at
+    once); this is the check with a message.
+    """
+    longest = Application._meta.get_field("dossier_code").max_length
+    match = GIVEN_DOSSIER_CODE.fullmatch(code) if len(code) <= longest else None
+    try:
+        well_formed = match is not None and bool(datetime.datetime.strptime(match["day"], "%y%m%d"))
+    except ValueError:  # not a day of the calendar (261332)
+        well_formed = False
+    if not well_formed:
+        raise TrackingError(
+            _(
+                "Mã số hồ sơ “%(code)s” không đúng định dạng "
+                "<mã đơn vị>-<năm tháng ngày>-<số thứ tự>, ví dụ 000.00.12.H34-261203-0001."
+            )
+            % {"code": code[:80]}
+        )
+    if Application.objects.filter(dossier_code=code).exists():
+        raise TrackingError(
+            _("Mã số hồ sơ “%(code)s” đã được dùng cho một hồ sơ khác.") % {"code": code}
+        )
 
 
 def take_over_files(files: list[SubmittedFile]) -> list[SubmittedFile]:
