@@ -5,6 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.outbox import OutboxMessage
+
+# The report of each update from the national catalogue (national/catalogue.py).
+from national.catalogue_models import CatalogueImport  # noqa: F401
 from national.constants import ReceivedOutcome, Service
 
 

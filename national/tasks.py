@@ -1,9 +1,14 @@
 """Celery tasks of the national sync: thin wrappers around `national.sync` and `national.operations`."""
 
+import logging
+
 from celery import shared_task
 
-from national import operations
+from national import catalogue, operations
 from national.sync import OUTBOX
+from national.transports import enabled
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)
@@ -34,3 +39,20 @@ def push_national_questions() -> int:
 def pull_national_applications() -> int:
     """Every few minutes: applications filed on the national portal for our procedures."""
     return operations.pull_applications()
+
+
+@shared_task
+def sync_national_catalogue() -> int | None:
+    """Daily: our procedures as the national catalogue now describes them.
+
+    Returns the id of the run's report (None while the connection is off); a run
+    that could not be done is logged as an error, its report says why.
+    """
+    if not enabled():
+        return None
+    run = catalogue.sync_catalogue()
+    if run.error:
+        logger.error("national catalogue not imported (report %s): %s", run.pk, run.error)
+    elif run.refused:
+        logger.warning("national catalogue: %s record(s) refused (report %s)", run.refused, run.pk)
+    return run.pk

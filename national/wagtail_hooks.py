@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from national.catalogue_admin import CatalogueImportViewSet
 from national.desk import application_panel
 
 
@@ -24,3 +25,8 @@ def register_national_menu_item():
 
 
 hooks.register("tracking_desk_application_panels", application_panel)
+
+
+@hooks.register("register_admin_viewset")
+def register_catalogue_imports():
+    return CatalogueImportViewSet("nhap-danh-muc-quoc-gia")

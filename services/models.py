@@ -305,11 +305,25 @@ class Procedure(PortalPageMixin, Page):
 
 
 class ProcedureStep(Orderable):
-    """One step of the sequence ("trình tự thực hiện")."""
+    """One step of the sequence ("trình tự thực hiện").
+
+    `from_national` tells a step the national catalogue gave (replaced by the next
+    update from it) from one an editor added here (kept): see
+    `services.operations.import_procedures(keep_local=True)`.
+    """
 
     page = ParentalKey(Procedure, related_name="steps", on_delete=models.CASCADE)
     title = models.CharField(_("bước"), max_length=255)
     description = models.TextField(_("mô tả"), blank=True)
+    from_national = models.BooleanField(
+        _("theo CSDL quốc gia về TTHC"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Bước nhập từ Cơ sở dữ liệu quốc gia về thủ tục hành chính; lần đồng bộ sau thay "
+            "thế nó. Bước biên tập viên thêm tại cổng được giữ lại."
+        ),
+    )
 
     panels = [FieldPanel("title"), FieldPanel("description")]
 
@@ -318,7 +332,11 @@ class ProcedureStep(Orderable):
 
 
 class DossierComponent(Orderable):
-    """A document of the dossier ("thành phần hồ sơ"), with its official template."""
+    """A document of the dossier ("thành phần hồ sơ"), with its official template.
+
+    `from_national` as for `ProcedureStep`: a document the national catalogue lists
+    is replaced by the next update from it, one an editor added here is kept.
+    """
 
     page = ParentalKey(Procedure, related_name="dossier_components", on_delete=models.CASCADE)
     name = models.CharField(_("tên giấy tờ"), max_length=500)
@@ -334,6 +352,15 @@ class DossierComponent(Orderable):
         related_name="+",
     )
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    from_national = models.BooleanField(
+        _("theo CSDL quốc gia về TTHC"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Giấy tờ nhập từ Cơ sở dữ liệu quốc gia về thủ tục hành chính; lần đồng bộ sau "
+            "thay thế nó. Giấy tờ biên tập viên thêm tại cổng được giữ lại."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),

@@ -1,4 +1,11 @@
-"""Writes of the procedure catalogue: import from national-catalogue records."""
+"""Writes of the procedure catalogue: import from national-catalogue records.
+
+Two modes. The plain one (an editor's file: export, edit, import) makes each
+procedure exactly what its record says, every row of every list included, and
+refuses the whole file for one bad row. The merge mode (`keep_local=True`, the
+update from the national catalogue, `national.catalogue`) overwrites only what
+the record carries and keeps what editors added here: see `import_procedures`.
+"""
 
 from dataclasses import dataclass, field
 
@@ -22,6 +29,7 @@ from .models import (
     ProcedureStep,
     Sector,
 )
+from .selectors import procedure_record
 from .text import normalise
 
 
@@ -48,10 +56,27 @@ class ProcedureImportRejected(Exception):
         super().__init__("; ".join(str(error) for error in errors))
 
 
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of an updated procedure, before and after, in short form (for a report)."""
+
+    name: str  # the record's field name, e.g. TenTTHC
+    old: str
+    new: str
+
+
 @dataclass
 class ImportResult:
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
+    # Merge mode only: procedures the record left as they were (no new revision).
+    unchanged: list = field(default_factory=list)
+    # With skip_bad_rows: row number → its RowErrors; nothing of that row was written.
+    refused: dict = field(default_factory=dict)
+    # What did not stop a row but an editor should know (merge mode), as RowErrors.
+    warnings: list = field(default_factory=list)
+    # National code → [FieldChange] of each updated procedure.
+    changes: dict = field(default_factory=dict)
 
 
 _FROM_RECORD = object()
@@ -115,17 +140,53 @@ def _choice(enum, value):
     return None
 
 
-def _clean_record(number, record, errors, *, units, sectors, documents, legal_documents):
+def _clean_record(
+    number,
+    record,
+    errors,
+    *,
+    units,
+    sectors,
+    documents,
+    legal_documents,
+    keep_local=False,
+    existing=None,
+    warnings=None,
+):
+    """The model values of one record, or None if it is not a record at all.
+
+    In merge mode (`keep_local`) a field the record leaves out is not in the
+    result, so the procedure keeps its value; for a new procedure (`existing`
+    None) only the fields it cannot be created without are then errors. A list
+    left out is None (every current row kept).
+    """
     if not isinstance(record, dict):
         errors.append(RowError(number, "—", _("mỗi dòng phải là một bản ghi thủ tục.")))
         return None
     row = _Row(number, record, errors)
-    clean = {
-        field.attribute: row.integer(field.name, minimum=field.minimum, maximum=field.maximum)
-        if field.integer
-        else row.text(field.name, required=field.required, max_length=field.max_length)
-        for field in interchange.SCALAR_FIELDS
-    }
+    warnings = [] if warnings is None else warnings
+
+    def left_out(key):
+        return keep_local and key not in record
+
+    def kept(key):
+        """Left out of a merge record for a procedure that has the field already."""
+        return left_out(key) and existing is not None
+
+    clean = {}
+    for scalar in interchange.SCALAR_FIELDS:
+        if left_out(scalar.name):
+            needed = scalar.required or (
+                scalar.integer and not Procedure._meta.get_field(scalar.attribute).has_default()
+            )
+            if existing is None and needed:
+                row.error(scalar.name, _("không được để trống."))
+            continue
+        clean[scalar.attribute] = (
+            row.integer(scalar.name, minimum=scalar.minimum, maximum=scalar.maximum)
+            if scalar.integer
+            else row.text(scalar.name, required=scalar.required, max_length=scalar.max_length)
+        )
 
     sector_code = row.text("MaLinhVuc", required=True, max_length=30)
     sector_name = row.text("TenLinhVuc", max_length=255)
@@ -140,65 +201,83 @@ def _clean_record(number, record, errors, *, units, sectors, documents, legal_do
                 % {"code": sector_code},
             )
 
-    level = row.text("CapThucHien") or ImplementingLevel.PROVINCE
-    clean["implementing_level"] = _choice(ImplementingLevel, level)
-    if clean["implementing_level"] is None:
-        row.error("CapThucHien", _("giá trị “%(value)s” không hợp lệ.") % {"value": level})
+    if not kept("CapThucHien"):
+        level = row.text("CapThucHien") or ImplementingLevel.PROVINCE
+        clean["implementing_level"] = _choice(ImplementingLevel, level)
+        if clean["implementing_level"] is None:
+            row.error("CapThucHien", _("giá trị “%(value)s” không hợp lệ.") % {"value": level})
 
-    unit_code = row.text("MaDonViTiepNhan", required=True)
-    clean["receiving_unit"] = units.get(unit_code)
-    if unit_code and clean["receiving_unit"] is None:
-        row.error(
-            "MaDonViTiepNhan",
-            _("không có đơn vị có mã định danh “%(code)s”.") % {"code": unit_code},
-        )
-
-    methods = []
-    for method in row.items("CachThucThucHien"):
-        value = _choice(ApplicationMethod, method) if isinstance(method, str) else None
-        if value is None:
+    if not kept("MaDonViTiepNhan"):
+        unit_code = row.text("MaDonViTiepNhan", required=True)
+        clean["receiving_unit"] = units.get(unit_code)
+        if unit_code and clean["receiving_unit"] is None:
             row.error(
-                "CachThucThucHien", _("giá trị “%(value)s” không hợp lệ.") % {"value": method}
+                "MaDonViTiepNhan",
+                _("không có đơn vị có mã định danh “%(code)s”.") % {"code": unit_code},
             )
-        elif value not in methods:
-            methods.append(value)
-    clean["methods"] = methods
 
-    clean["steps"] = []
-    for item in row.items("TrinhTuThucHien"):
+    if not kept("CachThucThucHien"):
+        methods = []
+        for method in row.items("CachThucThucHien"):
+            value = _choice(ApplicationMethod, method) if isinstance(method, str) else None
+            if value is None:
+                row.error(
+                    "CachThucThucHien", _("giá trị “%(value)s” không hợp lệ.") % {"value": method}
+                )
+            elif value not in methods:
+                methods.append(value)
+        if not methods and not row.items("CachThucThucHien"):
+            # The page cannot be saved without one (it was a validation error at publishing).
+            row.error("CachThucThucHien", _("không được để trống."))
+        clean["methods"] = methods
+
+    clean["steps"] = None if left_out("TrinhTuThucHien") else []
+    for item in [] if clean["steps"] is None else row.items("TrinhTuThucHien"):
         title = str(item.get("TenBuoc", "")).strip() if isinstance(item, dict) else ""
         if not title:
             row.error("TrinhTuThucHien", _("mỗi bước cần có TenBuoc."))
             continue
-        clean["steps"].append(ProcedureStep(title=title[:255], description=item.get("MoTa") or ""))
+        clean["steps"].append(
+            ProcedureStep(
+                title=title[:255], description=item.get("MoTa") or "", from_national=keep_local
+            )
+        )
 
-    clean["components"] = []
-    for item in row.items("ThanhPhanHoSo"):
+    clean["components"] = None if left_out("ThanhPhanHoSo") else []
+    for item in [] if clean["components"] is None else row.items("ThanhPhanHoSo"):
         name = str(item.get("TenGiayTo", "")).strip() if isinstance(item, dict) else ""
         if not name:
             row.error("ThanhPhanHoSo", _("mỗi giấy tờ cần có TenGiayTo."))
             continue
         template_title = str(item.get("MauDon") or "").strip()
         template = documents.get(template_title) if template_title else None
-        if template_title and template is None:
-            row.error(
-                "ThanhPhanHoSo",
-                _("không tìm thấy mẫu “%(title)s” trong thư viện tài liệu; hãy tải tệp lên trước.")
-                % {"title": template_title},
-            )
-        clean["components"].append(
-            DossierComponent(
-                name=name[:500],
-                originals=row.integer("ThanhPhanHoSo", value=item.get("SoBanChinh", 1)) or 0,
-                copies=row.integer("ThanhPhanHoSo", value=item.get("SoBanSao", 0)) or 0,
-                is_required=_boolean(item.get("BatBuoc", True)),
-                template=template,
-                note=str(item.get("GhiChu") or "")[:500],
-            )
+        component = DossierComponent(
+            name=name[:500],
+            originals=row.integer("ThanhPhanHoSo", value=item.get("SoBanChinh", 1)) or 0,
+            copies=row.integer("ThanhPhanHoSo", value=item.get("SoBanSao", 0)) or 0,
+            is_required=_boolean(item.get("BatBuoc", True)),
+            template=template,
+            note=str(item.get("GhiChu") or "")[:500],
+            from_national=keep_local,
         )
+        if template_title and template is None:
+            if keep_local:
+                # The template an editor uploaded for this document may be under another
+                # title: the merge keeps it, and warns only if there is none.
+                component._wanted_template = template_title
+            else:
+                row.error(
+                    "ThanhPhanHoSo",
+                    _(
+                        "không tìm thấy mẫu “%(title)s” trong thư viện tài liệu; hãy tải tệp "
+                        "lên trước."
+                    )
+                    % {"title": template_title},
+                )
+        clean["components"].append(component)
 
-    clean["fees"] = []
-    for item in row.items("PhiLePhi"):
+    clean["fees"] = None if left_out("PhiLePhi") else []
+    for item in [] if clean["fees"] is None else row.items("PhiLePhi"):
         label = str(item.get("MoTa", "")).strip() if isinstance(item, dict) else ""
         if not label:
             row.error("PhiLePhi", _("mỗi khoản thu cần có MoTa."))
@@ -213,26 +292,53 @@ def _clean_record(number, record, errors, *, units, sectors, documents, legal_do
         elif kind == FeeKind.PER_UNIT and not unit_label:
             row.error("PhiLePhi", _("khoản thu theo đơn vị cần có DonViTinh."))
         amount = row.integer("PhiLePhi", value=item.get("SoTien", ""))
-        clean["fees"].append(
-            FeeRule(
-                label=label[:255],
-                kind=kind or FeeKind.FIXED,
-                amount=amount or 0,
-                unit_label=unit_label[:100],
-                quantity_field=str(item.get("TruongSoLuong") or "").strip()[:100],
-            )
+        rule = FeeRule(
+            label=label[:255],
+            kind=kind or FeeKind.FIXED,
+            amount=amount or 0,
+            unit_label=unit_label[:100],
+            quantity_field=str(item.get("TruongSoLuong") or "").strip()[:100],
         )
+        # What the record says of how the fee is computed; the merge keeps the rest.
+        rule._given = set(item)
+        clean["fees"].append(rule)
 
-    clean["legal_links"] = []
-    for number_symbol in row.items("VanBanPhapLy"):
-        document = legal_documents.get(str(number_symbol).strip())
-        if document is None:
+    clean["legal_links"] = None if left_out("VanBanPhapLy") else []
+    missing = []
+    for reference in [] if clean["legal_links"] is None else row.items("VanBanPhapLy"):
+        # A number, or (from the national catalogue) {SoVanBan, TenVanBan}.
+        if isinstance(reference, dict):
+            number_symbol = str(reference.get("SoVanBan") or "").strip()
+            title = str(reference.get("TenVanBan") or "").strip()
+        else:
+            number_symbol, title = str(reference).strip(), ""
+        document = legal_documents.get(number_symbol)
+        if document is not None:
+            if all(link.document != document for link in clean["legal_links"]):
+                clean["legal_links"].append(LegalBasisLink(document=document))
+            continue
+        if not keep_local:
             row.error(
                 "VanBanPhapLy",
                 _("không có văn bản số “%(number)s” trên cổng.") % {"number": number_symbol},
             )
             continue
-        clean["legal_links"].append(LegalBasisLink(document=document))
+        # The national catalogue cites documents the portal has not published: the
+        # reference goes to the free-text legal basis, and the editors are told.
+        warnings.append(
+            RowError(
+                number,
+                "VanBanPhapLy",
+                _("không có văn bản số “%(number)s” trên cổng; đã ghi vào căn cứ pháp lý (khác).")
+                % {"number": number_symbol},
+            )
+        )
+        missing.append(" ".join(part for part in (number_symbol, title) if part))
+    if missing:
+        text = clean.get("legal_basis", "")
+        lines = [line for line in text.splitlines() if line.strip()]
+        lines += [line for line in missing if line not in lines]
+        clean["legal_basis"] = "\n".join(lines)
     return clean
 
 
@@ -245,18 +351,163 @@ def _unique_slug(index, title, code, exclude_pk=None):
     return slug
 
 
-def import_procedures(*, rows, user=None, language_code="vi"):
+def _same(a, b):
+    return normalise(a) == normalise(b)
+
+
+def _merge_steps(national, current):
+    """The national steps, in the record's order, then the steps editors added here.
+
+    A current step counts as an editor's (kept) when it is not marked as from the
+    national catalogue and no national step has its name; one that has is taken
+    over by the national one (so that rows written before the mark existed, or a
+    step an editor typed that the national catalogue now lists, are not doubled).
+    Editors' steps go after the national ones: the national sequence has no place
+    for them, and keeping them between two national steps would need the national
+    steps never to be renamed.
+    """
+    local = [
+        step
+        for step in current
+        if not step.from_national and not any(_same(step.title, n.title) for n in national)
+    ]
+    return national + local
+
+
+def _merge_components(national, current, *, number, warnings):
+    """As `_merge_steps`, for dossier documents; a national document also keeps the
+    template and note an editor attached to the same document here."""
+    for component in national:
+        match = next((c for c in current if _same(c.name, component.name)), None)
+        if match is not None:
+            component.template = component.template or match.template
+            component.note = component.note or match.note
+        wanted = getattr(component, "_wanted_template", "")
+        if wanted and component.template is None:
+            warnings.append(
+                RowError(
+                    number,
+                    "ThanhPhanHoSo",
+                    _(
+                        "“%(name)s”: chưa có mẫu “%(title)s” trong thư viện tài liệu; hãy tải "
+                        "tệp lên để người nộp tải về được."
+                    )
+                    % {"name": component.name, "title": wanted},
+                )
+            )
+    local = [
+        component
+        for component in current
+        if not component.from_national and not any(_same(component.name, n.name) for n in national)
+    ]
+    return national + local
+
+
+def _merge_fees(national, current):
+    """The national fees; a fee an editor wired to the online form (per unit, with the
+    field giving the number of units) keeps that wiring when the record is silent on it."""
+    for rule in national:
+        match = next((r for r in current if _same(r.label, rule.label)), None)
+        if match is None:
+            continue
+        given = getattr(rule, "_given", set())
+        if "CachTinh" not in given and "DonViTinh" not in given:
+            rule.kind, rule.unit_label = match.kind, match.unit_label
+        if "TruongSoLuong" not in given:
+            rule.quantity_field = match.quantity_field
+    return national
+
+
+def _short(value, limit=80):
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+LIST_ITEM_NAMES = {
+    "TrinhTuThucHien": lambda item: item["TenBuoc"],
+    "ThanhPhanHoSo": lambda item: item["TenGiayTo"],
+    "PhiLePhi": lambda item: f"{item['MoTa']} {item['SoTien']:,}".replace(",", "."),
+}
+
+
+def _short_form(key, value, *, mark_local):
+    """A field's value as a report shows it: a list by count and item names."""
+    if not isinstance(value, list):
+        return _short(value)
+    names = []
+    for item in value:
+        name = _short(LIST_ITEM_NAMES[key](item) if key in LIST_ITEM_NAMES else item, 40)
+        if mark_local and isinstance(item, dict) and item.get("_national") is False:
+            name = _("%(name)s (thêm tại cổng)") % {"name": name}
+        names.append(name)
+    count = _("%(count)s mục") % {"count": len(value)}
+    return _short(f"{count}: {'; '.join(names)}" if names else count, 400)
+
+
+def _snapshot(procedure):
+    """The procedure as a record (what an export shows), with the mark of each step and
+    document: a row taken over by the national catalogue is a change too."""
+    record = procedure_record(procedure)
+    for key, rows in (
+        ("TrinhTuThucHien", procedure.steps.all()),
+        ("ThanhPhanHoSo", procedure.dossier_components.all()),
+    ):
+        for item, row in zip(record[key], rows, strict=True):
+            item["_national"] = row.from_national
+    return record
+
+
+def _changes(before, after, *, mark_local):
+    return [
+        FieldChange(
+            key,
+            _short_form(key, before[key], mark_local=mark_local),
+            _short_form(key, after[key], mark_local=mark_local),
+        )
+        for key in interchange.FIELDS
+        if before[key] != after[key]
+    ]
+
+
+def _record_code(record):
+    return str(record.get("MaTTHC") or "").strip() if isinstance(record, dict) else ""
+
+
+def import_procedures(
+    *, rows, user=None, language_code="vi", keep_local=False, skip_bad_rows=False
+):
     """Create or update procedures (matched by national code) from catalogue records.
 
     `rows` are (row number, record) pairs as `interchange.loads` returns them.
     Every row is checked first; if any is bad, ProcedureImportRejected lists each
     problem by row and field and nothing is written. Otherwise everything is
-    written and published in one transaction.
+    written and published in one transaction. With `skip_bad_rows` a bad row is
+    left out instead (its errors in `result.refused`) and the good ones are written.
+
+    `keep_local=True` is the update from the national catalogue, which owns some
+    of a procedure and not the rest:
+
+    - a field the record leaves out keeps its value (the online form, the service
+      level, the notes… are never in a record built from the national catalogue);
+    - the steps and dossier documents of the record replace those an earlier
+      update brought (`from_national`), and those editors added here are kept,
+      after the national ones (`_merge_steps`, `_merge_components`); a national
+      document keeps the template an editor attached to it;
+    - a fee keeps how an editor wired it to the online form (`_merge_fees`);
+    - a legal document the portal has not published does not refuse the row: it
+      goes to the free-text legal basis, with a warning; so does a template not in
+      the library;
+    - a procedure the record leaves as it is gets no new revision
+      (`result.unchanged`): a daily update must not pile up revisions.
+
+    `result.changes` names, per updated procedure, each field that changed, old
+    and new in short form.
     """
     locale = Locale.objects.get(language_code=language_code)
     index = ProcedureIndexPage.objects.filter(locale=locale).first()
     if index is None:
         raise ProcedureImportRejected([_("Chưa có trang danh mục thủ tục hành chính để nhập vào.")])
+    result = ImportResult()
     errors = []
 
     units = {unit.identifier_code: unit for unit in AgencyUnit.objects.all()}
@@ -265,8 +516,11 @@ def import_procedures(*, rows, user=None, language_code="vi"):
     legal_documents = {
         page.number_symbol: page for page in LegalDocumentPage.objects.filter(locale=locale)
     }
+    existing = {page.code: page for page in Procedure.objects.filter(locale=locale)}
     cleaned, seen = [], {}
     for number, record in rows:
+        first_error = len(errors)
+        row_warnings = []
         clean = _clean_record(
             number,
             record,
@@ -275,10 +529,11 @@ def import_procedures(*, rows, user=None, language_code="vi"):
             sectors=sectors,
             documents=documents,
             legal_documents=legal_documents,
+            keep_local=keep_local,
+            existing=existing.get(_record_code(record)),
+            warnings=row_warnings,
         )
-        if clean is None:
-            continue
-        if clean["code"] in seen:
+        if clean is not None and clean["code"] in seen:
             errors.append(
                 RowError(
                     number,
@@ -287,15 +542,20 @@ def import_procedures(*, rows, user=None, language_code="vi"):
                     % {"code": clean["code"], "other": seen[clean["code"]]},
                 )
             )
+        if skip_bad_rows and len(errors) > first_error:
+            result.refused[number] = errors[first_error:]
+            del errors[first_error:]
+            continue
+        if clean is None:
+            continue
         seen[clean["code"]] = number
-        cleaned.append(clean)
+        result.warnings += row_warnings
+        cleaned.append((number, clean))
     if errors:
         raise ProcedureImportRejected(errors)
 
-    existing = {page.code: page for page in Procedure.objects.filter(locale=locale)}
-    result = ImportResult()
     with transaction.atomic():
-        for clean in cleaned:
+        for number, clean in cleaned:
             if "new_sector" in clean:
                 code, name = clean.pop("new_sector")
                 if code not in sectors:
@@ -307,9 +567,35 @@ def import_procedures(*, rows, user=None, language_code="vi"):
             legal_links = clean.pop("legal_links")
             procedure = existing.get(clean["code"])
             is_new = procedure is None
+            before = None
             if is_new:
                 procedure = Procedure(
                     slug=_unique_slug(index, clean["title"], clean["code"]), locale=locale
+                )
+            else:
+                before = _snapshot(procedure)
+            if keep_local and not is_new:
+                current_steps = list(procedure.steps.all())
+                current_components = list(procedure.dossier_components.all())
+                current_fees = list(procedure.fee_rules.all())
+                steps = current_steps if steps is None else _merge_steps(steps, current_steps)
+                components = (
+                    current_components
+                    if components is None
+                    else _merge_components(
+                        components,
+                        current_components,
+                        number=number,
+                        warnings=result.warnings,
+                    )
+                )
+                fees = current_fees if fees is None else _merge_fees(fees, current_fees)
+                if legal_links is None:
+                    legal_links = list(procedure.legal_basis_links.all())
+            elif keep_local:
+                steps, fees, legal_links = steps or [], fees or [], legal_links or []
+                components = _merge_components(
+                    components or [], [], number=number, warnings=result.warnings
                 )
             for name, value in clean.items():
                 setattr(procedure, name, value)
@@ -325,6 +611,22 @@ def import_procedures(*, rows, user=None, language_code="vi"):
                 index.add_child(instance=procedure)
                 result.created.append(procedure)
             else:
+                changes = _changes(before, _snapshot(procedure), mark_local=keep_local)
+                if keep_local and not changes:
+                    result.unchanged.append(procedure)
+                    continue
+                if keep_local and procedure.has_unpublished_changes:
+                    result.warnings.append(
+                        RowError(
+                            number,
+                            "MaTTHC",
+                            _(
+                                "thủ tục có bản nháp chưa xuất bản; bản cập nhật từ CSDL quốc "
+                                "gia được xuất bản, bản nháp vẫn còn trong lịch sử sửa đổi."
+                            ),
+                        )
+                    )
+                result.changes[procedure.code] = changes
                 result.updated.append(procedure)
             procedure.save_revision(user=user).publish(user=user)
     return result

@@ -292,6 +292,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "national.tasks.push_national_questions",
         "schedule": crontab(hour=1, minute=0),
     },
+    "sync-national-catalogue": {
+        "task": "national.tasks.sync_national_catalogue",
+        "schedule": crontab(hour=1, minute=30),
+    },
     "pull-national-applications": {
         "task": "national.tasks.pull_national_applications",
         "schedule": 300.0,
@@ -465,6 +469,9 @@ NATIONAL_FOLDER = Path(env("NATIONAL_FOLDER", str(BASE_DIR / "var" / "national")
 # Other names for the guide's services, as JSON: {"DongBoThanhToanMC": "..."}.
 NATIONAL_SERVICES = json.loads(env("NATIONAL_SERVICES", "") or "{}")
 # Bearer token the national portal sends when it pushes applications to us (empty: no push).
+# Receiving unit of a procedure newly taken from the national catalogue whose implementing
+# agency (COQUANTHUCHIEN) is not one of our units.
+NATIONAL_CATALOGUE_UNIT = env("NATIONAL_CATALOGUE_UNIT", "")
 NATIONAL_INBOUND_TOKEN = env("NATIONAL_INBOUND_TOKEN", "")
 NATIONAL_INBOUND_MAX_BYTES = int(env("NATIONAL_INBOUND_MAX_BYTES", str(25 * 1024 * 1024)))
 NATIONAL_INBOUND_RATE = env("NATIONAL_INBOUND_RATE", "60/m")
