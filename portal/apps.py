@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Cổng thông tin")
+
+    def ready(self):
+        from portal import pagecache
+
+        pagecache.connect()

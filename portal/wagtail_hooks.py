@@ -7,6 +7,7 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal import pagecache
 from portal.admin_views import MandatedInformationReportView
 from portal.models import DraftComment, Question
 
@@ -78,3 +79,9 @@ def register_report_menu_item():
         icon_name="warning",
         order=10,
     )
+
+
+@hooks.register("before_serve_page")
+def page_may_be_cached(page, request, serve_args, serve_kwargs):
+    """The answer of a page may be kept by the page cache (portal/pagecache.py)."""
+    pagecache.mark(request, page)

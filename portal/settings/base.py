@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "api.middleware.ApiLanguageMiddleware",
@@ -236,6 +237,24 @@ if env("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Page cache of public pages (portal/pagecache.py), in CACHES["default"].
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "3600"))
+# Pages with a query string (listing filters, catalogue search): kept shorter.
+PAGE_CACHE_QUERY_SECONDS = int(env("PAGE_CACHE_QUERY_SECONDS", "120"))
+# A CDN or Varnish in front: Wagtail purges it when a page is published, and cached pages
+# tell it to keep them this many seconds (0: it may not keep them).
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", "")
+PAGE_CACHE_SHARED_SECONDS = int(env("PAGE_CACHE_SHARED_SECONDS", "0"))
+if FRONTEND_CACHE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 
 # --- Celery: eager (in-process) unless a broker is configured.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
