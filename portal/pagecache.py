@@ -39,6 +39,7 @@ from base64 import b64encode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
@@ -76,9 +77,34 @@ def _entry_key(request):
 
 
 def bump(*tags) -> None:
-    """Make every stored page with one of `tags` stale (a new, never reused version)."""
-    version = time.time_ns()
-    cache.set_many({_tag_key(tag): version for tag in tags}, None)
+    """Make every stored page with one of `tags` stale (a new, never reused version).
+
+    Bumped at once and again after the change commits: a request that read the old
+    rows between the two cannot leave them cached under the new version."""
+
+    def now():
+        version = time.time_ns()
+        cache.set_many({_tag_key(tag): version for tag in tags}, None)
+
+    now()
+    transaction.on_commit(now)
+
+
+def remember(key: str, build, *, timeout=None):
+    """A fragment kept like the pages: `build()` returns (value, tags); the value is
+    used while none of its tags was bumped. For what every page shows (the menu,
+    the language links, the agency's identity) when the page itself is not cached."""
+    key = f"{PREFIX}:fragment:{key}"
+    entry = cache.get(key)
+    if entry is not None and _fresh(entry):
+        return entry["value"]
+    value, tags = build()
+    cache.set(
+        key,
+        {"value": value, "tags": _current_versions(sorted(tags))},
+        timeout or settings.PAGE_CACHE_SECONDS,
+    )
+    return value
 
 
 def _current_versions(tags):
@@ -225,6 +251,8 @@ class PageCacheMiddleware:
 def _page_and_what_shows_it(page) -> set[str]:
     tags = {page_tag(page.pk)}
     tags |= {page_tag(pk) for pk in page.get_ancestors().values_list("pk", flat=True)}
+    # Its translations link to it (the language switcher, hreflang).
+    tags |= {page_tag(pk) for pk in page.get_translations().values_list("pk", flat=True)}
     page_type = ReferenceIndex._get_base_content_type(Page)
     referring = ReferenceIndex.get_references_to(page).filter(base_content_type=page_type)
     tags |= {page_tag(pk) for pk in referring.values_list("object_id", flat=True)}

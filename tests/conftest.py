@@ -145,3 +145,9 @@ def site(db):
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def uncached(settings):
+    """The page cache off: for tests that pin what a page costs when it is rendered."""
+    settings.PAGE_CACHE_ENABLED = False

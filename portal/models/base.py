@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Page
 
+from portal import pagecache
+
 
 class MandatedSection(models.TextChoices):
     """The information a state agency's portal must publish.
@@ -74,6 +76,14 @@ class PortalPageMixin(models.Model):
 @register_setting(icon="site")
 class AgencySettings(BaseGenericSetting):
     """The agency's identity, shown in the header, the footer and on notices."""
+
+    @classmethod
+    def _get_or_create(cls):
+        # Every page shows it: kept as a fragment of the page cache, stale once saved.
+        return pagecache.remember(
+            "agency-settings",
+            lambda: (super(AgencySettings, cls)._get_or_create(), {pagecache.SITE}),
+        )
 
     name = models.CharField(
         _("tên cơ quan"), max_length=255, default="Sở Thông tin và Truyền thông"

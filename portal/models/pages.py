@@ -39,6 +39,21 @@ class HomePage(PortalPageMixin, Page):
     class Meta:
         verbose_name = _("trang chủ")
 
+    def route(self, request, path_components):
+        """Find a page below in one query by its URL path instead of one lookup per level.
+
+        Wagtail walks the tree a level at a time (two queries per level); the page
+        at the end of the path is what that walk reaches when no page on the way
+        answers the rest of the path itself (a routable page's own sub-pages, such
+        as a news index's feed), so those fall back to the walk.
+        """
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            found = Page.objects.filter(url_path=url_path).specific().first()
+            if found is not None:
+                return found.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news_index = (

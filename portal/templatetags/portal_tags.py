@@ -4,35 +4,64 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from portal import pagecache
+
 register = template.Library()
+
+
+def _page_language_links(request, page, home_pk):
+    """Each language's version of `page` (or that language's home page): (links, tags)."""
+    translations = {
+        translated.locale.language_code: translated
+        for translated in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    tags = {pagecache.SITE} | {pagecache.page_tag(p.pk) for p in translations.values()}
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        alternate = ""
+        if target is None and home_pk is not None:
+            locale = Locale.objects.filter(language_code=code).first()
+            home = Page.objects.filter(pk=home_pk).first()
+            target = home.get_translation_or_none(locale) if locale and home else None
+            if target is not None:
+                tags.add(pagecache.page_tag(target.pk))
+        elif target is not None:
+            alternate = target.get_full_url(request)
+        with translation.override(code):
+            url = target.get_url(request) if target is not None else ""
+        links.append({"code": code, "name": name, "url": url, "alternate": alternate})
+    return links, tags
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """Links to the current page in each language; a page without a translation
-    leads to that language's home page."""
+    leads to that language's home page. Kept as a fragment of the page cache,
+    stale when the page or one of its translations is published."""
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
-    names = dict(settings.LANGUAGES)
-    links = []
-    translations = {}
+    chrome = context.get("chrome") or {}
+    home_pk = (chrome.get("home") or {}).get("pk")
     if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
-    home = context.get("home_page")
-    for code, name in names.items():
-        target = translations.get(code)
-        if target is None and isinstance(page, Page) and home is not None:
-            locale = Locale.objects.filter(language_code=code).first()
-            target = home.get_translation_or_none(locale) if locale else None
-        if target is not None:
-            with translation.override(code):
-                url = target.get_url(request)
-        else:
-            url = translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url, "is_current": code == current})
-    return links
+        links = pagecache.remember(
+            f"languages:{page.pk}:{request.get_host()}:{current}",
+            lambda: _page_language_links(request, page, home_pk),
+        )
+    else:
+        links = [
+            {"code": code, "name": name, "url": "", "alternate": ""}
+            for code, name in settings.LANGUAGES
+        ]
+    return [
+        {
+            **link,
+            "url": link["url"] or translate_url(request.get_full_path(), link["code"]),
+            "is_current": link["code"] == current,
+        }
+        for link in links
+    ]
 
 
 @register.filter
@@ -42,5 +71,7 @@ def keyword_list(value):
 
 @register.filter
 def is_within(page, section):
-    """True when `page` is `section` or one of its descendants (for the menu's current item)."""
-    return isinstance(page, Page) and page.path.startswith(section.path)
+    """True when `page` is `section` (a page, or a menu entry with its `path`) or one of
+    its descendants (for the menu's current item)."""
+    path = section["path"] if isinstance(section, dict) else section.path
+    return isinstance(page, Page) and page.path.startswith(path)

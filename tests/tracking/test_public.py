@@ -277,3 +277,19 @@ def test_no_e_mail_leaves_for_a_change_that_is_rolled_back(django_capture_on_com
     assert mail.outbox == []
     application.refresh_from_db()
     assert application.state == State.SUBMITTED
+
+
+def test_the_status_lookup_and_the_applicants_page_run_few_queries(
+    client, django_assert_max_num_queries
+):
+    application = ApplicationFactory(accepted=True)
+    lookup(client, application.dossier_code)
+    # The application with its unit, the wording of its state, its timeline; the
+    # site's identity and menu are cached.
+    with django_assert_max_num_queries(6):
+        assert lookup(client, application.dossier_code).status_code == 200
+    page = path_of(detail_url(application))
+    client.get(page)
+    # The application, its unit, answers' form version, files, events, notices, rating.
+    with django_assert_max_num_queries(12):
+        assert client.get(page).status_code == 200
