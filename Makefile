@@ -61,7 +61,8 @@ messages: $(STAMP) ## Refresh and compile the English translation catalogue
 	$(BIN)/python manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=tests
 	$(BIN)/python manage.py compilemessages -l en -l vi --ignore=.venv
 
-bench: demo ## Benchmarks of the hot pages, as ratios against a baseline
+bench: demo ## The hot pages through gunicorn under load, as ratios to a bare view (PERFORMANCE.md)
+	$(BIN)/python tests/bench/load.py
 	$(BIN)/python tests/bench/run.py
 
 clean: ## Remove the virtual environment, database and media of the embedded default
