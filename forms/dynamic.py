@@ -46,7 +46,7 @@ class ListSelect(forms.Select):
         widget = self.get_context(name, value, attrs)["widget"]
         options = format_html_join(
             "",
-            "<option value=\"{}\"{}>{}</option>",
+            '<option value="{}"{}>{}</option>',
             (
                 (option["value"], flatatt(option["attrs"]), option["label"])
                 for _group, choices, _index in widget["optgroups"]
