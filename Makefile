@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format check migrate demo worker beat messages bench clean
+.PHONY: help install run test lint format check migrate demo worker beat messages bench bench-scale clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ messages: $(STAMP) ## Refresh and compile the English translation catalogue
 bench: demo ## The hot pages through gunicorn under load, as ratios to a bare view (PERFORMANCE.md)
 	$(BIN)/python tests/bench/load.py
 	$(BIN)/python tests/bench/run.py
+
+bench-scale: $(STAMP) ## Desk, lookup and statistics at BENCH_APPLICATIONS (10000,1000000) on PostgreSQL (DATABASE_URL)
+	$(BIN)/python tests/bench/scale.py
 
 clean: ## Remove the virtual environment, database and media of the embedded default
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media

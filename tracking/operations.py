@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from django.core.files import File
 from django.core.files.storage import storages
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -641,8 +642,11 @@ def flag_overdue_applications(*, today=None) -> int:
     """Mark running applications past their (new) due date; return how many were newly flagged."""
     today = today or timezone.localdate()
     flagged = 0
+    # Past due in SQL (the new due date when an apology set one), checked again per row.
     candidates = Application.objects.filter(
-        state__in=[State.ACCEPTED, State.IN_PROGRESS], is_overdue=False
+        Q(new_due_date__lt=today) | Q(new_due_date__isnull=True, due_date__lt=today),
+        state__in=[State.ACCEPTED, State.IN_PROGRESS],
+        is_overdue=False,
     )
     for application in candidates.iterator():
         if application.is_late(today):

@@ -1,7 +1,10 @@
 """Reads of tracking: what the status page, the desk and statistics show."""
 
+import re
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -64,6 +67,25 @@ def supplement_reasons(application):
     return event.public_note if event else ""
 
 
+def monthly_statistics_cached(*, year=None):
+    """`monthly_statistics`, kept in the cache for STATISTICS_CACHE_SECONDS and refreshed by
+    beat before it expires, so that the public page never counts a year of applications
+    while a visitor waits."""
+    year = year or timezone.localdate().year
+    key = f"tracking:statistics:{year}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = refresh_statistics(year=year)
+    return rows
+
+
+def refresh_statistics(*, year=None):
+    year = year or timezone.localdate().year
+    rows = monthly_statistics(year=year)
+    cache.set(f"tracking:statistics:{year}", rows, settings.STATISTICS_CACHE_SECONDS)
+    return rows
+
+
 def monthly_statistics(*, year=None):
     """Applications received, resolved on time and late, per procedure and month.
 
@@ -115,21 +137,63 @@ def desk_queue(user, *, state="", procedure="", unit="", overdue=False, query=""
     if overdue:
         applications = applications.filter(is_overdue=True)
     if query:
-        applications = applications.filter(
-            Q(dossier_code__icontains=query) | Q(applicant_name__icontains=query)
-        )
+        applications = applications.filter(search_filter(query))
     return applications.order_by(F("due_date").asc(nulls_last=True), "submitted_at")
 
 
+DOSSIER_CODE_START = re.compile(r"^[0-9]{3}\.[0-9A-Z.]*", re.IGNORECASE)
+
+
+def search_filter(query: str) -> Q:
+    """The beginning of a dossier code is matched by prefix, which its index answers;
+    anything else (part of a code, a name, an organisation) by substring, on
+    PostgreSQL through trigram indexes (`tracking` migration 0012)."""
+    query = query.strip()
+    if DOSSIER_CODE_START.match(query):
+        return Q(dossier_code__startswith=query.upper())
+    return (
+        Q(dossier_code__icontains=query)
+        | Q(applicant_name__icontains=query)
+        | Q(applicant_organisation__icontains=query)
+    )
+
+
+def _units_key(user) -> str:
+    """Who sees the same applications on the desk: one key per set of units."""
+    member = getattr(user, "desk_member", None)
+    if not user.has_perm("tracking.view_application"):
+        return "none"
+    if user.is_superuser or (member is not None and member.all_units):
+        return "all"
+    if member is None:
+        return "none"
+    return "units:" + ",".join(str(pk) for pk in sorted(member.units.values_list("pk", flat=True)))
+
+
 def desk_counts(user, *, today=None):
-    """Counts for the dashboard: by state, due this week, overdue."""
+    """Counts for the dashboard: by state, due this week, overdue.
+
+    Counting a million applications takes a noticeable part of a second, and every
+    page of the desk shows these; they are kept DESK_COUNTS_SECONDS (a minute) per
+    set of units, and the page says when they were counted.
+    """
     today = today or timezone.localdate()
+    key = f"tracking:desk-counts:{_units_key(user)}:{today.isoformat()}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = {**_count(user, today), "counted_at": timezone.now()}
+        cache.set(key, counts, settings.DESK_COUNTS_SECONDS)
+    return {**counts, "by_state": [(State(s), counts["states"].get(s, 0)) for s in State]}
+
+
+def _count(user, today):
     week_end = today + timedelta(days=6 - today.weekday())
     applications = applications_for_staff(user)
     by_state = dict(applications.values_list("state").annotate(n=Count("pk")).order_by())
     running = applications.filter(state__in=[State.ACCEPTED, State.IN_PROGRESS])
     return {
-        "by_state": [(State(s), by_state.get(s, 0)) for s in State],
+        "states": by_state,
+        "total": sum(by_state.values()),
         "waiting": by_state.get(State.SUBMITTED, 0),
         "due_this_week": running.filter(
             Q(new_due_date__isnull=True, due_date__range=(today, week_end))
@@ -140,9 +204,17 @@ def desk_counts(user, *, today=None):
 
 
 def procedures_in_use(user):
-    return (
-        applications_for_staff(user)
-        .values_list("procedure_code", "procedure_name")
-        .distinct()
-        .order_by("procedure_name")
-    )
+    """The procedures the desk's filter offers: those of the applications `user` sees
+    (read from their index, kept ten times as long as the counts: it changes with the
+    catalogue)."""
+    key = f"tracking:procedures-in-use:{_units_key(user)}"
+    procedures = cache.get(key)
+    if procedures is None:
+        procedures = list(
+            applications_for_staff(user)
+            .values_list("procedure_code", "procedure_name")
+            .distinct()
+            .order_by("procedure_name")
+        )
+        cache.set(key, procedures, settings.DESK_COUNTS_SECONDS * 10)
+    return procedures

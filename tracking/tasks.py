@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from tracking import notifications, operations
+from tracking import notifications, operations, selectors
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)
@@ -20,3 +20,9 @@ def sweep_notice_outbox() -> int:
 @shared_task
 def flag_overdue_applications() -> int:
     return operations.flag_overdue_applications()
+
+
+@shared_task
+def refresh_public_statistics() -> int:
+    """Every few minutes: the public statistics of this year, counted ahead of visitors."""
+    return len(selectors.refresh_statistics())

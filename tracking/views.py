@@ -264,7 +264,7 @@ def statistics(request):
                 _("Năm thống kê phải là một số từ %(first)s đến %(last)s.")
                 % {"first": STATISTICS_YEARS[0], "last": STATISTICS_YEARS[-1]},
             )
-    rows = selectors.monthly_statistics(year=year)
+    rows = selectors.monthly_statistics_cached(year=year)
     totals = {
         key: sum(row[key] for row in rows)
         for key in ("received", "accepted", "on_time", "late", "refused", "withdrawn")

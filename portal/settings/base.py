@@ -267,6 +267,10 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "refresh-public-statistics": {
+        "task": "tracking.tasks.refresh_public_statistics",
+        "schedule": 240.0,
+    },
     "flag-overdue-applications": {
         "task": "tracking.tasks.flag_overdue_applications",
         "schedule": crontab(hour=0, minute=15),
@@ -403,6 +407,10 @@ FORMS_SUBMISSION_HANDLER = "tracking.intake.FormSubmissionHandler"
 FORMS_PREFILL_HANDLER = "accounts.selectors.prefill_values"
 FORMS_FILES_IN_USE = "tracking.selectors.stored_files_in_use"
 TRACKING_LOOKUP_RATE = env("TRACKING_LOOKUP_RATE", "30/10m")
+# How long the public statistics are kept (beat refreshes them every 4 minutes).
+STATISTICS_CACHE_SECONDS = int(env("STATISTICS_CACHE_SECONDS", "600"))
+# How long the desk's counts (by state, due this week, overdue) are kept per set of units.
+DESK_COUNTS_SECONDS = int(env("DESK_COUNTS_SECONDS", "60"))
 # Wrong check digits allowed per dossier code (whatever the address) before its lookup locks.
 TRACKING_CHECK_RATE = env("TRACKING_CHECK_RATE", "10/h")
 # Trusted reverse proxies in front of the site (0 in development).

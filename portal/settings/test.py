@@ -38,3 +38,7 @@ EXCHANGE_DROP_DIR = _TEST_FILES / "exchange"
 # Webhook receivers of the tests listen on this machine over plain HTTP.
 WEBHOOK_ALLOW_HTTP = True
 WEBHOOK_ALLOW_PRIVATE_HOSTS = True
+
+# Counts and statistics computed on each request (tests change the data between them).
+DESK_COUNTS_SECONDS = 0
+STATISTICS_CACHE_SECONDS = 0

@@ -134,6 +134,13 @@ class Application(models.Model):
         indexes = [
             models.Index(fields=["state", "due_date"]),
             models.Index(fields=["receiving_unit", "state"]),
+            # The desk queue's order (due date first, nulls last: the B-tree's own order).
+            models.Index(fields=["due_date", "submitted_at"], name="tracking_app_queue_order"),
+            # The public statistics and the catalogue's "procedures in use".
+            models.Index(fields=["submitted_at"], name="tracking_app_submitted"),
+            models.Index(
+                fields=["procedure_code", "procedure_name"], name="tracking_app_procedure"
+            ),
         ]
 
     def __str__(self):
