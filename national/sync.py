@@ -43,9 +43,19 @@ def filed_on_the_national_portal(application) -> bool:
     return ReceivedApplication.objects.filter(national_code=application.dossier_code).exists()
 
 
+def unknown_to_the_national_portal(application) -> bool:
+    """Nothing of it was sent yet (a submission, or the first change after the sync was
+    switched on) and it was not filed there: the next request creates it."""
+    if filed_on_the_national_portal(application):
+        return False
+    return not NationalMessage.objects.filter(
+        application=application, service=Service.APPLICATION
+    ).exists()
+
+
 def requests_for_event(event) -> list[tuple[Service, dict]]:
     application = event.application
-    first = event.action == Action.SUBMIT and not filed_on_the_national_portal(application)
+    first = unknown_to_the_national_portal(application)
     wanted = [
         (
             Service.APPLICATION,

@@ -199,3 +199,15 @@ def test_the_folder_transport_writes_each_request_once_under_its_key(
     NationalMessage.objects.filter(pk=message.pk).update(state=OutboxState.QUEUED)
     OUTBOX.send(message.pk)  # a re-send replaces its own file
     assert len(list((tmp_path / "outbox").glob("*.json"))) == 3
+
+
+def test_an_application_older_than_the_sync_is_created_at_its_first_change(settings):
+    settings.NATIONAL_TRANSPORT = ""
+    application = ApplicationFactory()
+    settings.NATIONAL_TRANSPORT = "folder"
+    operations.accept_application(
+        application=application, actor="Cán bộ một cửa", due_date=timezone.localdate()
+    )
+    first = NationalMessage.objects.filter(application=application).order_by("pk").first()
+    assert (first.service, first.payload["isUpdating"]) == (Service.APPLICATION, "False")
+    assert first.payload["data"][0]["TrangThaiHoSo"] == "2"
