@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.views.decorators.cache import cache_control
+from django_ratelimit.core import get_usage
 
 # Pages and files with an applicant's personal data: neither a shared cache (proxy,
 # CDN) nor the browser may store them. The one decorator for every such view (the API
@@ -25,3 +26,13 @@ def client_ip(request) -> str:
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def seconds_to_wait(request, *, group: str, rate: str) -> int | None:
+    """Count this request against `rate` for its client address; None while under it,
+    else the seconds until the window ends (for a `Retry-After`). For the endpoints
+    other systems post to, which answer in their own format."""
+    usage = get_usage(request, group=group, key="ip", rate=rate, increment=True)
+    if usage is None or not usage["should_limit"]:
+        return None
+    return max(1, usage["time_left"])

@@ -17,9 +17,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import get_usage
 
-from core.http import client_ip
+from core.http import client_ip, seconds_to_wait
 from national import intake
 from national.constants import ReceivedOutcome
 
@@ -40,20 +39,14 @@ def _rate_limited(request) -> JsonResponse | None:
 
     Counted before anything else, the token included: guessing it costs a wait.
     """
-    usage = get_usage(
-        request,
-        group="national.inbound",
-        key="ip",
-        rate=settings.NATIONAL_INBOUND_RATE,
-        increment=True,
-    )
-    if usage is None or not usage["should_limit"]:
+    wait = seconds_to_wait(request, group="national.inbound", rate=settings.NATIONAL_INBOUND_RATE)
+    if wait is None:
         return None
     logger.warning("national pushes rate-limited for %s", client_ip(request))
     return _error(
         429,
         _("Quá nhiều yêu cầu từ địa chỉ này; vui lòng thử lại sau ít phút."),
-        **{"Retry-After": str(max(1, usage["time_left"]))},
+        **{"Retry-After": str(wait)},
     )
 
 

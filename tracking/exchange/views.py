@@ -7,9 +7,8 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import get_usage
 
-from core.http import client_ip
+from core.http import client_ip, seconds_to_wait
 from tracking.exchange import operations
 from tracking.exchange.constants import InboundOutcome, RejectionCode
 from tracking.exchange.models import InboundPackage
@@ -52,14 +51,8 @@ def _rate_limited(request) -> JsonResponse | None:
 
     Counted before the body is read, and nothing is stored for a package refused here.
     """
-    usage = get_usage(
-        request,
-        group="exchange.inbound",
-        key="ip",
-        rate=settings.EXCHANGE_INBOUND_RATE,
-        increment=True,
-    )
-    if usage is None or not usage["should_limit"]:
+    wait = seconds_to_wait(request, group="exchange.inbound", rate=settings.EXCHANGE_INBOUND_RATE)
+    if wait is None:
         return None
     logger.warning("exchange status packages rate-limited for %s", client_ip(request))
     return JsonResponse(
@@ -69,7 +62,7 @@ def _rate_limited(request) -> JsonResponse | None:
             "message": _("Quá nhiều yêu cầu từ địa chỉ này; vui lòng thử lại sau ít phút."),
         },
         status=429,
-        headers={"Retry-After": str(max(1, usage["time_left"]))},
+        headers={"Retry-After": str(wait)},
     )
 
 
