@@ -642,9 +642,11 @@ def flag_overdue_applications(*, today=None) -> int:
     """Mark running applications past their (new) due date; return how many were newly flagged."""
     today = today or timezone.localdate()
     flagged = 0
-    # Past due in SQL (the new due date when an apology set one), checked again per row.
+    # Past due in SQL, read from a partial index of the running, unflagged ones (a new
+    # due date after an apology is never earlier than the first); checked again per row.
     candidates = Application.objects.filter(
-        Q(new_due_date__lt=today) | Q(new_due_date__isnull=True, due_date__lt=today),
+        Q(new_due_date__isnull=True) | Q(new_due_date__lt=today),
+        due_date__lt=today,
         state__in=[State.ACCEPTED, State.IN_PROGRESS],
         is_overdue=False,
     )

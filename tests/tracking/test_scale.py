@@ -2,6 +2,7 @@
 statistics kept a short while, search by code prefix and by name, overdue found in SQL."""
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import cache
@@ -66,3 +67,18 @@ def test_only_applications_past_their_due_date_are_read_for_flagging():
     late.refresh_from_db()
     apologised.refresh_from_db()
     assert (late.is_overdue, apologised.is_overdue) == (True, False)
+
+
+def test_the_queue_counts_no_further_than_its_cap_and_asks_for_a_filter(client, clerk, monkeypatch):
+    from tracking.desk import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 3)
+    for _ in range(5):
+        ApplicationFactory()
+    page = client.get("/admin/ho-so/").content.decode()
+    assert "Danh sách chỉ hiện 3 hồ sơ đầu tiên" in page
+    assert len(set(re.findall(r'href="/admin/ho-so/(\d+)/"', page))) == 3
+    assert (
+        "Danh sách chỉ hiện"
+        not in client.get("/admin/ho-so/", {"state": "accepted"}).content.decode()
+    )

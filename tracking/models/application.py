@@ -141,6 +141,12 @@ class Application(models.Model):
             models.Index(
                 fields=["procedure_code", "procedure_name"], name="tracking_app_procedure"
             ),
+            # The nightly overdue flagging reads only running applications not flagged yet.
+            models.Index(
+                fields=["due_date"],
+                condition=models.Q(state__in=["accepted", "in_progress"], is_overdue=False),
+                name="tracking_app_to_flag",
+            ),
         ]
 
     def __str__(self):
