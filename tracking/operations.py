@@ -650,7 +650,9 @@ def flag_overdue_applications(*, today=None) -> int:
         state__in=[State.ACCEPTED, State.IN_PROGRESS],
         is_overdue=False,
     )
-    for application in candidates.iterator():
+    # In the partial index's order: a server-side cursor over the default ordering (newest
+    # first) would walk every application to find the few late ones.
+    for application in candidates.order_by("due_date", "pk").iterator():
         if application.is_late(today):
             with transaction.atomic():
                 Application.objects.filter(pk=application.pk).update(is_overdue=True)
