@@ -16,6 +16,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import DEFAULT_EXTENSIONS, store_private_upload
 from forms import divisions, validators
 from forms.constants import DISPLAY_TYPES, NO, YES, FieldType
 from forms.schema import input_fields, is_required, is_shown, text
@@ -31,6 +32,11 @@ CHOOSE_MESSAGE = _("Vui lòng chọn một phương án.")
 
 def _error_messages(field):
     return {"required": REQUIRED_MESSAGE, "invalid_choice": _("Lựa chọn không hợp lệ.")}
+
+
+def allowed_extensions(spec) -> tuple[str, ...]:
+    """The file types a file field takes: its own list, else the portal's default."""
+    return tuple(spec.get("extensions") or DEFAULT_EXTENSIONS)
 
 
 class ListSelect(forms.Select):
@@ -190,7 +196,8 @@ def build_field(spec, *, province=None):
     if kind == FieldType.DECLARATION:
         return forms.BooleanField(**common)
     if kind == FieldType.FILE:
-        extensions = spec.get("extensions") or ["pdf", "jpg", "jpeg", "png"]
+        # The browser is offered exactly what `_store_one` accepts.
+        extensions = allowed_extensions(spec)
         return UploadField(
             multiple=bool(spec.get("multiple")),
             accept=",".join(f".{e}" for e in extensions),
@@ -465,9 +472,7 @@ class StepForm(forms.Form):
         self.answers[name] = current
 
     def _store_one(self, spec, upload):
-        from core.uploads import DEFAULT_EXTENSIONS, store_private_upload
-
-        extensions = tuple(spec.get("extensions") or DEFAULT_EXTENSIONS)
+        extensions = allowed_extensions(spec)
         max_bytes = int(float(spec.get("max_size_mb") or 10) * 1024 * 1024)
         store = self._store or store_private_upload
         stored = store(upload, folder=UPLOAD_FOLDER, extensions=extensions, max_bytes=max_bytes)

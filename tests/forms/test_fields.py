@@ -200,6 +200,15 @@ def test_a_file_too_large_or_of_a_wrong_type_is_refused():
     assert "không đúng định dạng" in errors_of(spec, {}, {"giay_to": image})[0]
 
 
+def test_the_browser_is_offered_the_types_the_server_takes():
+    default = form_for(field("file", "giay_to", "Giấy tờ"))
+    assert 'accept=".pdf,.jpg,.jpeg,.png,.docx"' in str(default["giay_to"])
+    image = SimpleUploadedFile("anh.png", PNG)
+    assert answers_of(field("file", "giay_to", "Giấy tờ"), {}, {"giay_to": image})
+    own = form_for(field("file", "giay_to", "Giấy tờ", extensions=["pdf"]))
+    assert 'accept=".pdf"' in str(own["giay_to"])
+
+
 def test_a_required_file_already_uploaded_need_not_be_sent_again():
     spec = field("file", "giay_to", "Giấy tờ")
     kept = {"giay_to": [{"storage_name": "x.pdf", "original_name": "x.pdf"}]}
