@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails, notices and QR codes point where `make run` serves.
+SITE_URL := $(or $(SITE_URL),http://$(HOST):$(PORT))
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test lint format check migrate demo worker beat messages bench bench-scale clean
@@ -24,11 +26,11 @@ migrate: $(STAMP) ## Apply database migrations
 	$(BIN)/python manage.py migrate --no-input
 
 demo: migrate ## Load the demo agency, its content and the demo admin (idempotent)
-	$(BIN)/python manage.py load_demo
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py create_agency_certificate
 
-run: demo ## Set up everything and serve on http://127.0.0.1:8000 (SQLite, in-process tasks)
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+run: demo ## Set up everything and serve on http://127.0.0.1:8000 (SQLite, in-process tasks; HOST=, PORT=)
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: $(STAMP) ## ruff check, ruff format --check, and the import contracts (one-way apps)
 	$(BIN)/ruff check .
@@ -43,7 +45,7 @@ check: $(STAMP) ## Django checks, deploy checks with production settings, migrat
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	SECRET_KEY=check-deploy-$$(date +%s)-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
-	  ALLOWED_HOSTS=portal.example.gov.vn \
+	  ALLOWED_HOSTS=portal.example.gov.vn SITE_URL=https://portal.example.gov.vn \
 	  VNPAY_TMN_CODE=CHECKDEP VNPAY_HASH_SECRET=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING --settings=portal.settings.production
 

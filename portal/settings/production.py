@@ -22,6 +22,8 @@ def required(name):
 
 SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [required("ALLOWED_HOSTS")]
+# The public address in e-mails, notices, QR codes and the payment return URL.
+SITE_URL = WAGTAILADMIN_BASE_URL = required("SITE_URL")
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -10,6 +10,7 @@ import warnings
 
 os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key-not-for-any-deployment-000000")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+os.environ.setdefault("SITE_URL", "http://127.0.0.1")
 os.environ.setdefault("AGENCY_CERTIFICATE_PASSWORD", "dev-only-certificate-password")
 os.environ.setdefault("PAYMENT_PROVIDER", "sandbox")
 

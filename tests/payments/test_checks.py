@@ -1,5 +1,7 @@
 """The provider's configuration is checked at start-up, and the sandbox is flagged in production."""
 
+import pytest
+
 from payments.checks import payment_provider_configured, sandbox_not_in_production
 
 
@@ -26,7 +28,25 @@ def test_production_defaults_to_the_real_gateway(monkeypatch):
 
     monkeypatch.setenv("SECRET_KEY", "x" * 60)
     monkeypatch.setenv("ALLOWED_HOSTS", "portal.example.gov.vn")
+    monkeypatch.setenv("SITE_URL", "https://portal.example.gov.vn")
     monkeypatch.delenv("PAYMENT_PROVIDER", raising=False)
     production = importlib.reload(importlib.import_module("portal.settings.production"))
     assert production.PAYMENT_PROVIDER == "vnpay"
     assert production.VNPAY_HASH_SECRET == ""
+
+
+def test_production_requires_the_public_address(monkeypatch):
+    import importlib
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    monkeypatch.setenv("SECRET_KEY", "x" * 60)
+    monkeypatch.setenv("ALLOWED_HOSTS", "portal.example.gov.vn")
+    monkeypatch.delenv("SITE_URL", raising=False)
+    with pytest.raises(ImproperlyConfigured, match="SITE_URL"):
+        importlib.reload(importlib.import_module("portal.settings.production"))
+    monkeypatch.setenv("SITE_URL", "https://portal.example.gov.vn")
+    production = importlib.reload(importlib.import_module("portal.settings.production"))
+    assert (
+        production.SITE_URL == production.WAGTAILADMIN_BASE_URL == "https://portal.example.gov.vn"
+    )

@@ -136,6 +136,7 @@ def test_the_command_refuses_a_development_certificate_in_production(tmp_path, s
 def test_production_settings_create_no_certificate_and_have_no_password(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 50)
     monkeypatch.setenv("ALLOWED_HOSTS", "portal.example.gov.vn")
+    monkeypatch.setenv("SITE_URL", "https://portal.example.gov.vn")
     monkeypatch.delenv("AGENCY_CERTIFICATE_PASSWORD", raising=False)
     import importlib
 

@@ -4,6 +4,7 @@ import importlib
 
 from django.core.management.base import BaseCommand
 
+from core.links import absolute
 from portal import demo
 
 # Each app adds its own demo content in `<app>/demo.py` with a `load(home)` function.
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu minh họa."))
             self.stdout.write(
-                "Trang quản trị: http://127.0.0.1:8000/admin/  "
+                f"Trang quản trị: {absolute('/admin/')}  "
                 f"tài khoản: admin  mật khẩu: {demo.DEMO_ADMIN_PASSWORD}"
             )
             for hint in hints:
