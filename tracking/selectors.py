@@ -67,22 +67,26 @@ def supplement_reasons(application):
     return event.public_note if event else ""
 
 
+def statistics_key(year) -> str:
+    return f"tracking:statistics:{year}"
+
+
 def monthly_statistics_cached(*, year=None):
     """`monthly_statistics`, kept in the cache for STATISTICS_CACHE_SECONDS and refreshed by
     beat before it expires, so that the public page never counts a year of applications
     while a visitor waits."""
     year = year or timezone.localdate().year
-    key = f"tracking:statistics:{year}"
-    rows = cache.get(key)
-    if rows is None:
-        rows = refresh_statistics(year=year)
-    return rows
+    return cache.get_or_set(
+        statistics_key(year),
+        lambda: monthly_statistics(year=year),
+        settings.STATISTICS_CACHE_SECONDS,
+    )
 
 
 def refresh_statistics(*, year=None):
     year = year or timezone.localdate().year
     rows = monthly_statistics(year=year)
-    cache.set(f"tracking:statistics:{year}", rows, settings.STATISTICS_CACHE_SECONDS)
+    cache.set(statistics_key(year), rows, settings.STATISTICS_CACHE_SECONDS)
     return rows
 
 
@@ -110,19 +114,32 @@ def monthly_statistics(*, year=None):
     )
 
 
+# What `_staff_units` answers for the head office: every unit.
+ALL_UNITS = "all"
+
+
+def _staff_units(user):
+    """The units whose applications `user` sees on the desk: ALL_UNITS, a queryset of
+    units, or None (none at all)."""
+    if not user.is_authenticated or not user.has_perm("tracking.view_application"):
+        return None
+    if user.is_superuser:
+        return ALL_UNITS
+    member = getattr(user, "desk_member", None)
+    if member is None:
+        return None
+    return ALL_UNITS if member.all_units else member.units.all()
+
+
 def applications_for_staff(user):
     """The applications `user` may see on the desk: their units', or all for the head office."""
     applications = Application.objects.select_related("receiving_unit")
-    if not user.is_authenticated or not user.has_perm("tracking.view_application"):
+    units = _staff_units(user)
+    if units is None:
         return applications.none()
-    if user.is_superuser:
+    if units is ALL_UNITS:
         return applications
-    member = getattr(user, "desk_member", None)
-    if member is None:
-        return applications.none()
-    if member.all_units:
-        return applications
-    return applications.filter(receiving_unit__in=member.units.all())
+    return applications.filter(receiving_unit__in=units)
 
 
 def desk_queue(user, *, state="", procedure="", unit="", overdue=False, query=""):
@@ -159,15 +176,11 @@ def search_filter(query: str) -> Q:
 
 
 def _units_key(user) -> str:
-    """Who sees the same applications on the desk: one key per set of units."""
-    member = getattr(user, "desk_member", None)
-    if not user.has_perm("tracking.view_application"):
-        return "none"
-    if user.is_superuser or (member is not None and member.all_units):
-        return "all"
-    if member is None:
-        return "none"
-    return "units:" + ",".join(str(pk) for pk in sorted(member.units.values_list("pk", flat=True)))
+    """Who sees the same applications on the desk: one cache key per set of units."""
+    units = _staff_units(user)
+    if units is None or units is ALL_UNITS:
+        return str(units)
+    return "units:" + ",".join(str(pk) for pk in sorted(units.values_list("pk", flat=True)))
 
 
 def desk_counts(user, *, today=None):
@@ -178,11 +191,11 @@ def desk_counts(user, *, today=None):
     set of units, and the page says when they were counted.
     """
     today = today or timezone.localdate()
-    key = f"tracking:desk-counts:{_units_key(user)}:{today.isoformat()}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = {**_count(user, today), "counted_at": timezone.now()}
-        cache.set(key, counts, settings.DESK_COUNTS_SECONDS)
+    counts = cache.get_or_set(
+        f"tracking:desk-counts:{_units_key(user)}:{today.isoformat()}",
+        lambda: _count(user, today),
+        settings.DESK_COUNTS_SECONDS,
+    )
     return {**counts, "by_state": [(State(s), counts["states"].get(s, 0)) for s in State]}
 
 
@@ -192,8 +205,8 @@ def _count(user, today):
     by_state = dict(applications.values_list("state").annotate(n=Count("pk")).order_by())
     running = applications.filter(state__in=[State.ACCEPTED, State.IN_PROGRESS])
     return {
+        "counted_at": timezone.now(),
         "states": by_state,
-        "total": sum(by_state.values()),
         "waiting": by_state.get(State.SUBMITTED, 0),
         "due_this_week": running.filter(
             Q(new_due_date__isnull=True, due_date__range=(today, week_end))
@@ -207,14 +220,13 @@ def procedures_in_use(user):
     """The procedures the desk's filter offers: those of the applications `user` sees
     (read from their index, kept ten times as long as the counts: it changes with the
     catalogue)."""
-    key = f"tracking:procedures-in-use:{_units_key(user)}"
-    procedures = cache.get(key)
-    if procedures is None:
-        procedures = list(
+    return cache.get_or_set(
+        f"tracking:procedures-in-use:{_units_key(user)}",
+        lambda: list(
             applications_for_staff(user)
             .values_list("procedure_code", "procedure_name")
             .distinct()
             .order_by("procedure_name")
-        )
-        cache.set(key, procedures, settings.DESK_COUNTS_SECONDS * 10)
-    return procedures
+        ),
+        settings.DESK_COUNTS_SECONDS * 10,
+    )
