@@ -279,12 +279,10 @@ def shown_on_every_page(model) -> bool:
     )
 
 
-def model_saved_or_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page) or shown_on_every_page(sender):
-        # A page saved as a draft changes nothing public: only its deletion counts here
-        # (publishing is page_published).
-        if isinstance(instance, Page) and kwargs.get("signal") is post_save:
-            return
+def model_saved_or_deleted(sender, instance, signal, **kwargs):
+    # A page saved (a draft) changes nothing public: publishing is page_published.
+    page_deleted = isinstance(instance, Page) and signal is post_delete
+    if page_deleted or shown_on_every_page(sender):
         bump(SITE)
 
 

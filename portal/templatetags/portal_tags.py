@@ -9,7 +9,7 @@ from portal import pagecache
 register = template.Library()
 
 
-def _page_language_links(request, page, home_pk):
+def _page_language_links(request, page, home):
     """Each language's version of `page` (or that language's home page): (links, tags)."""
     translations = {
         translated.locale.language_code: translated
@@ -20,10 +20,9 @@ def _page_language_links(request, page, home_pk):
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         alternate = ""
-        if target is None and home_pk is not None:
+        if target is None and home is not None:
             locale = Locale.objects.filter(language_code=code).first()
-            home = Page.objects.filter(pk=home_pk).first()
-            target = home.get_translation_or_none(locale) if locale and home else None
+            target = home.get_translation_or_none(locale) if locale else None
             if target is not None:
                 tags.add(pagecache.page_tag(target.pk))
         elif target is not None:
@@ -42,12 +41,12 @@ def language_links(context):
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
-    chrome = context.get("chrome") or {}
-    home_pk = (chrome.get("home") or {}).get("pk")
     if isinstance(page, Page):
+        # The chrome's home page, loaded only if a language has no version of this page.
+        home = context.get("home_page")
         links = pagecache.remember(
             f"languages:{page.pk}:{request.get_host()}:{current}",
-            lambda: _page_language_links(request, page, home_pk),
+            lambda: _page_language_links(request, page, home),
         )
     else:
         links = [
