@@ -331,3 +331,15 @@ def health(messages, *, states=OutboxState) -> dict:
         "oldest_pending": pending.order_by("created_at").first(),
         "oldest_pending_at": pending.aggregate(at=Min("created_at"))["at"],
     }
+
+
+def needing_attention(messages, *, stuck_before, failed_states=(OutboxState.FAILED,)):
+    """What staff must look at: failed messages, and pending ones created before
+    `stuck_before`, oldest first."""
+    return (
+        messages.filter(
+            Q(state__in=failed_states) | Q(state__in=PENDING_STATES, created_at__lt=stuck_before)
+        )
+        .select_related("application")
+        .order_by("created_at", "pk")
+    )

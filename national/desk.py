@@ -18,6 +18,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core import outbox
 from core.outbox import NotRetryable
 from national import operations, selectors
 from national.transports import enabled
@@ -51,7 +52,7 @@ class OverviewView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView)
         visible = selectors.visible_messages(user)
         context.update(
             enabled=enabled(),
-            health=selectors.outbox_health(visible),
+            health=outbox.health(visible),
             attention=selectors.needing_attention(visible)[:200],
             refused=selectors.refused_applications()[:100] if user.is_superuser else None,
             can_retry=user.has_perm("tracking.change_application"),

@@ -9,7 +9,6 @@ from django.db import DatabaseError
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from core.outbox import NotRetryable
 from national import intake, payloads, sync
 from national.constants import ReceivedOutcome, Service
 from national.models import NationalMessage
@@ -125,8 +124,5 @@ def pull_applications() -> int:
 
 
 def resend(message: NationalMessage) -> NationalMessage:
-    """Staff send a failed request again (NotRetryable if it has not failed)."""
+    """Staff send a failed request again (`core.outbox.NotRetryable` if it has not failed)."""
     return sync.OUTBOX.requeue(message)
-
-
-__all__ = ["NotRetryable", "resend"]

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from core.outbox import PENDING_STATES, OutboxState, health
+from core import outbox
+from core.outbox import OutboxState
 from national.constants import ReceivedOutcome
 from national.models import NationalMessage, ReceivedApplication
 from tracking.selectors import applications_for_staff
@@ -15,33 +16,21 @@ from tracking.selectors import applications_for_staff
 def visible_messages(user):
     """The requests of the applications `user` sees on the desk; the ones of no
     application (statistics, answers) only for superusers."""
-    messages = NationalMessage.objects.filter(application__in=applications_for_staff(user))
+    visible = Q(application__in=applications_for_staff(user))
     if user.is_superuser:
-        messages = NationalMessage.objects.filter(
-            Q(application__in=applications_for_staff(user)) | Q(application__isnull=True)
-        )
-    return messages
+        visible |= Q(application__isnull=True)
+    return NationalMessage.objects.filter(visible)
 
 
 def messages_for_application(application):
     return NationalMessage.objects.filter(application=application).order_by("pk")
 
 
-def outbox_health(messages) -> dict:
-    return health(messages)
-
-
 def needing_attention(messages, *, now=None):
     """Failed requests, and pending ones older than NATIONAL_STUCK_AFTER_SECONDS."""
     now = now or timezone.now()
     stuck_before = now - timedelta(seconds=settings.NATIONAL_STUCK_AFTER_SECONDS)
-    return (
-        messages.filter(
-            Q(state=OutboxState.FAILED) | Q(state__in=PENDING_STATES, created_at__lt=stuck_before)
-        )
-        .select_related("application")
-        .order_by("created_at", "pk")
-    )
+    return outbox.needing_attention(messages, stuck_before=stuck_before)
 
 
 def last_sent(application):

@@ -3,11 +3,10 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 
-from core.outbox import health
-from tracking.exchange.constants import PENDING_STATES, InboundOutcome, MessageState
+from core.outbox import health, needing_attention
+from tracking.exchange.constants import InboundOutcome, MessageState
 from tracking.exchange.models import ExchangeMessage, InboundPackage
 
 
@@ -29,15 +28,10 @@ def messages_needing_attention(*, messages=None, now=None):
     """Failed or refused messages, and pending ones older than the digest's threshold."""
     messages = ExchangeMessage.objects.all() if messages is None else messages
     now = now or timezone.now()
-    stuck_before = now - timedelta(minutes=settings.EXCHANGE_DIGEST_STUCK_MINUTES)
-    return (
-        messages.filter(
-            Q(state__in=[MessageState.FAILED, MessageState.REFUSED])
-            | Q(state__in=PENDING_STATES, created_at__lt=stuck_before)
-        )
-        .select_related("application")
-        .defer("package")
-        .order_by("created_at")
+    return needing_attention(
+        messages.defer("package"),
+        stuck_before=now - timedelta(minutes=settings.EXCHANGE_DIGEST_STUCK_MINUTES),
+        failed_states=[MessageState.FAILED, MessageState.REFUSED],
     )
 
 
