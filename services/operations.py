@@ -355,6 +355,16 @@ def _same(a, b):
     return normalise(a) == normalise(b)
 
 
+def _added_here(current, national, name):
+    """The rows editors added here: not marked as from the national catalogue, and no
+    national row has their name (`name(row)`)."""
+    return [
+        row
+        for row in current
+        if not row.from_national and not any(_same(name(row), name(n)) for n in national)
+    ]
+
+
 def _merge_steps(national, current):
     """The national steps, in the record's order, then the steps editors added here.
 
@@ -366,12 +376,7 @@ def _merge_steps(national, current):
     for them, and keeping them between two national steps would need the national
     steps never to be renamed.
     """
-    local = [
-        step
-        for step in current
-        if not step.from_national and not any(_same(step.title, n.title) for n in national)
-    ]
-    return national + local
+    return national + _added_here(current, national, lambda step: step.title)
 
 
 def _merge_components(national, current, *, number, warnings):
@@ -395,12 +400,7 @@ def _merge_components(national, current, *, number, warnings):
                     % {"name": component.name, "title": wanted},
                 )
             )
-    local = [
-        component
-        for component in current
-        if not component.from_national and not any(_same(component.name, n.name) for n in national)
-    ]
-    return national + local
+    return national + _added_here(current, national, lambda component: component.name)
 
 
 def _merge_fees(national, current):
