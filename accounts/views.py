@@ -57,7 +57,7 @@ def verify(request, token):
     user = operations.verify_email(token=token)
     if user is None:
         return render(request, "accounts/verification_failed.html", status=400)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="accounts.backends.AccountBackend")
     messages.success(request, _("Địa chỉ thư điện tử đã được xác minh. Chào mừng bạn!"))
     return redirect("accounts:profile")
 

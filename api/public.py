@@ -14,6 +14,7 @@ from api.problems import Problem
 from core.links import absolute
 from core.models import AgencyUnit
 from forms.selectors import blank_form_downloads
+from portal.serving import public
 from services import selectors as catalogue
 from services.constants import ServiceLevel
 from services.models import Procedure, Sector
@@ -96,8 +97,7 @@ def procedure_out(procedure, *, detail=False) -> dict:
 
 def live_procedures(language):
     return (
-        Procedure.objects.live()
-        .public()
+        public(Procedure.objects.live())
         .filter(locale__language_code=language)
         .select_related("sector", "receiving_unit", "locale", "online_form")
         .prefetch_related("fee_rules")

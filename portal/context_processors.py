@@ -8,15 +8,15 @@ steps, the status lookup, the applicant's pages), reads it without a query.
 
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from portal import pagecache
+from portal import pagecache, serving
 
 
 def _chrome(request, site):
     def build():
         home = site.root_page.localized
-        menu = home.get_children().live().public().in_menu().order_by("path")
+        menu = serving.public(home.get_children().live()).in_menu().order_by("path")
         value = {
             "home": {"pk": home.pk, "url": home.get_url(request), "path": home.path},
             "menu": [
@@ -41,10 +41,8 @@ def site_chrome(request):
     site = Site.find_for_request(request)
     if site is None:
         return {"chrome": {"home": None, "menu": []}, "home_page": None}
-    chrome = _chrome(request, site)
-    home_pk = chrome["home"]["pk"]
     return {
-        "chrome": chrome,
+        "chrome": _chrome(request, site),
         # The page itself, for the few templates that need more than its link.
-        "home_page": SimpleLazyObject(lambda: Page.objects.get(pk=home_pk).specific),
+        "home_page": SimpleLazyObject(lambda: serving.home_page(site)),
     }

@@ -46,7 +46,7 @@ from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Locale, Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -279,10 +279,19 @@ def shown_on_every_page(model) -> bool:
     )
 
 
+def decides_serving(model) -> bool:
+    """Sites, locales and view restrictions: which page answers a URL, in which
+    language, and to whom (kept by `portal.serving`)."""
+    return model in (Site, Locale, PageViewRestriction)
+
+
 def model_saved_or_deleted(sender, instance, signal, **kwargs):
     # A page saved (a draft) changes nothing public: publishing is page_published.
-    page_deleted = isinstance(instance, Page) and signal is post_delete
-    if page_deleted or shown_on_every_page(sender):
+    # A new alias takes its source's view restrictions.
+    page_deleted_or_aliased = isinstance(instance, Page) and (
+        signal is post_delete or (kwargs.get("created") and instance.alias_of_id)
+    )
+    if page_deleted_or_aliased or shown_on_every_page(sender) or decides_serving(sender):
         bump(SITE)
 
 

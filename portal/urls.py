@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
-from portal import views
+from portal import serving, views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -36,6 +37,8 @@ urlpatterns += i18n_patterns(
     path("", include("tracking.urls")),
     path("tai-khoan/ma-truy-cap/", include("api.site_urls")),
     path("tai-khoan/", include("accounts.urls")),
+    # Wagtail's serving view, given the site's home page and route kept between requests.
+    re_path(serve_pattern, serving.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from portal.serving import public
+
 QUERY_MAX_LENGTH = 200
 
 
@@ -36,7 +38,7 @@ def search(request):
     results = Page.objects.none()
     if terms:
         locale = Locale.objects.filter(language_code=get_language()).first()
-        pages = Page.objects.live().public().specific()
+        pages = public(Page.objects.live()).specific()
         if locale is not None:
             pages = pages.filter(locale=locale)
         results = pages.search(terms, operator="and")

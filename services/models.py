@@ -233,6 +233,8 @@ class Procedure(PortalPageMixin, Page):
         index.FilterField("service_level"),
     ]
     parent_page_types = ["services.ProcedureIndexPage"]
+    # Shown on its page: loaded with it when the page is served (`HomePage.route`).
+    serve_select_related = ("sector", "receiving_unit")
     subpage_types = []
 
     class Meta:

@@ -2,6 +2,8 @@
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
+from portal.serving import public
+
 from . import interchange
 from .models import Procedure, ProcedureIndexPage, Sector
 from .text import normalise
@@ -10,9 +12,7 @@ from .text import normalise
 def catalogue_procedures(*, index):
     """Live public procedures of a catalogue page, with what a result line shows."""
     return (
-        Procedure.objects.child_of(index)
-        .live()
-        .public()
+        public(Procedure.objects.child_of(index).live())
         .select_related("sector", "receiving_unit")
         .prefetch_related("fee_rules")
         .order_by("sector__sort_order", "title")
@@ -66,7 +66,7 @@ def catalogue_for(home):
     """The live catalogue page under a home page (in that home page's language), or None."""
     if home is None:
         return None
-    return ProcedureIndexPage.objects.live().public().descendant_of(home).first()
+    return public(ProcedureIndexPage.objects.live()).descendant_of(home).first()
 
 
 def sectors_with_procedures(*, index):

@@ -16,7 +16,6 @@ from django.views.generic import TemplateView, View
 from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.models import AgencyUnit
 from core.outbox import NotRetryable
 from core.uploads import store_private_upload
 from tracking import desk_forms, notifications, operations, selectors
@@ -151,15 +150,11 @@ class QueueView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        member = getattr(user, "desk_member", None)
-        units = AgencyUnit.objects.all()
-        if not user.is_superuser and member is not None and not member.all_units:
-            units = member.units.all()
         form = desk_forms.QueueFilterForm(
             self.request.GET or None,
             states=State.choices,
             procedures=selectors.procedures_in_use(user),
-            units=units,
+            units=selectors.desk_units(user),
         )
         filters = form.cleaned_data if form.is_valid() else {}
         queue = selectors.desk_queue(

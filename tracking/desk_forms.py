@@ -82,4 +82,4 @@ class QueueFilterForm(forms.Form):
         everything = [("", _("Tất cả"))]
         self.fields["state"].choices = everything + list(states)
         self.fields["procedure"].choices = everything + list(procedures)
-        self.fields["unit"].choices = everything + [(str(u.pk), u.name) for u in units]
+        self.fields["unit"].choices = everything + [(str(pk), name) for pk, name in units]

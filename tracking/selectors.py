@@ -9,7 +9,9 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from core.models import AgencyUnit
 from forms.selectors import answer_rows as form_answer_rows
+from portal import pagecache
 from tracking.constants import Action, FileKind, State
 from tracking.models import Application, ApplicationFile
 
@@ -35,7 +37,7 @@ def public_timeline(application):
             "state_code": event.to_state,
         }
         for event in application.events.filter(action__in=PUBLIC_ACTIONS).only(
-            "at", "action", "to_state"
+            "application", "at", "action", "to_state"
         )
     ]
 
@@ -175,12 +177,36 @@ def search_filter(query: str) -> Q:
     )
 
 
+def _staff_unit_pks(user):
+    """`_staff_units` with the units as a tuple of keys, read once per request (the
+    user object is the request's)."""
+    if not hasattr(user, "_desk_unit_pks"):
+        units = _staff_units(user)
+        if units is not None and units is not ALL_UNITS:
+            units = tuple(sorted(units.values_list("pk", flat=True)))
+        user._desk_unit_pks = units
+    return user._desk_unit_pks
+
+
 def _units_key(user) -> str:
     """Who sees the same applications on the desk: one cache key per set of units."""
-    units = _staff_units(user)
+    units = _staff_unit_pks(user)
     if units is None or units is ALL_UNITS:
         return str(units)
-    return "units:" + ",".join(str(pk) for pk in sorted(units.values_list("pk", flat=True)))
+    return "units:" + ",".join(str(pk) for pk in units)
+
+
+def desk_units(user):
+    """(key, name) of the units the desk's filter offers `user`: theirs, or every unit
+    for the head office (the list of units is kept until a unit is saved)."""
+    units = _staff_unit_pks(user)
+    if units is None:
+        return []
+    every_unit = pagecache.remember(
+        "agency-units",
+        lambda: (list(AgencyUnit.objects.values_list("pk", "name")), {pagecache.SITE}),
+    )
+    return [(pk, name) for pk, name in every_unit if units is ALL_UNITS or pk in units]
 
 
 def desk_counts(user, *, today=None):

@@ -72,6 +72,12 @@ class PortalPageMixin(models.Model):
         """Latest update of content that is not a page (comments, answers); None if none."""
         return None
 
+    def get_view_restrictions(self):
+        # From the kept table of restrictions: no query on a page none applies to.
+        from portal import serving
+
+        return serving.restrictions_for(self)
+
 
 @register_setting(icon="site")
 class AgencySettings(BaseGenericSetting):

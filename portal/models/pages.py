@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
@@ -15,6 +16,7 @@ from wagtail.search import index
 
 from core.models import AgencyUnit
 from portal.blocks import BaseStreamBlock
+from portal.serving import public
 
 from .base import MandatedSection, PortalPageMixin
 
@@ -49,9 +51,12 @@ class HomePage(PortalPageMixin, Page):
         """
         if path_components:
             url_path = self.url_path + "/".join(path_components) + "/"
-            found = Page.objects.filter(url_path=url_path).specific().first()
-            if found is not None:
-                return found.route(request, [])
+            row = Page.objects.filter(url_path=url_path).values_list("pk", "content_type").first()
+            model = row and ContentType.objects.get_for_id(row[1]).model_class()
+            if model is not None:
+                # What the page's template shows of its relations comes in the same query.
+                related = getattr(model, "serve_select_related", ())
+                return model.objects.select_related(*related).get(pk=row[0]).route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
@@ -64,8 +69,7 @@ class HomePage(PortalPageMixin, Page):
         )
         context["news_index"] = news_index
         context["latest_news"] = (
-            ArticlePage.objects.live()
-            .public()
+            public(ArticlePage.objects.live())
             .child_of(news_index)
             .select_related("image")
             .order_by("-date", "-first_published_at")[:4]
@@ -73,10 +77,7 @@ class HomePage(PortalPageMixin, Page):
             else []
         )
         context["latest_documents"] = (
-            LegalDocumentPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .order_by("-issue_date")[:5]
+            public(LegalDocumentPage.objects.live()).descendant_of(self).order_by("-issue_date")[:5]
         )
         return context
 
@@ -145,7 +146,7 @@ class IntroductionPage(PortalPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["units"] = AgencyUnit.objects.all()
-        context["subpages"] = self.get_children().live().public()
+        context["subpages"] = public(self.get_children().live())
         return context
 
 
@@ -191,15 +192,11 @@ class ArticleIndexPage(RoutablePageMixin, PortalPageMixin, Page):
         verbose_name = _("danh mục bài viết")
 
     def listing(self):
-        return (
-            Page.objects.child_of(self).live().public().specific().order_by("-first_published_at")
-        )
+        return public(Page.objects.child_of(self).live()).specific().order_by("-first_published_at")
 
     def articles(self):
         return (
-            ArticlePage.objects.child_of(self)
-            .live()
-            .public()
+            public(ArticlePage.objects.child_of(self).live())
             .select_related("image")
             .order_by("-date", "-first_published_at")
         )
@@ -327,9 +324,7 @@ class LegalDocumentIndexPage(PortalPageMixin, Page):
 
     def documents(self):
         return (
-            LegalDocumentPage.objects.child_of(self)
-            .live()
-            .public()
+            public(LegalDocumentPage.objects.child_of(self).live())
             .select_related("document")
             .order_by("-issue_date", "-pk")
         )

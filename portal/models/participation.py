@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
+from portal.serving import public
 
 from .base import MandatedSection, PortalPageMixin
 from .pages import paginate
@@ -39,7 +40,7 @@ class ConsultationIndexPage(PortalPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        drafts = DraftConsultationPage.objects.child_of(self).live().public().order_by("-opens_on")
+        drafts = public(DraftConsultationPage.objects.child_of(self).live()).order_by("-opens_on")
         today = timezone.localdate()
         context["open_drafts"] = [d for d in drafts if d.is_open(today)]
         context["closed_drafts"] = [d for d in drafts if not d.is_open(today)]

@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.pagecache.PageCacheMiddleware",
+    "portal.serving.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "api.middleware.ApiLanguageMiddleware",
@@ -146,7 +147,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.AccountBackend",
     # Answers only when VNEID_ENABLED (below).
     "accounts.oidc.NationalIdentityBackend",
 ]
@@ -163,6 +164,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Applicants sign in on the public site; staff keep the Wagtail admin's own sign-in.
 LOGIN_URL = "accounts:login"
+# A page behind a view restriction sends the visitor to the same sign-in.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "accounts:my_applications"
 LOGOUT_REDIRECT_URL = "/"
 # Sign-ups and password resets (each sends an e-mail) allowed per client address.

@@ -285,11 +285,12 @@ def test_the_status_lookup_and_the_applicants_page_run_few_queries(
     application = ApplicationFactory(accepted=True)
     lookup(client, application.dossier_code)
     # The application with its unit, the wording of its state, its timeline; the
-    # site's identity and menu are cached.
-    with django_assert_max_num_queries(6):
+    # site, its identity and menu are kept between requests.
+    with django_assert_max_num_queries(3):
         assert lookup(client, application.dossier_code).status_code == 200
     page = path_of(detail_url(application))
     client.get(page)
-    # The application, its unit, answers' form version, files, events, notices, rating.
-    with django_assert_max_num_queries(12):
+    # The application, the wording of its state, its timeline, its last supplement
+    # request, its rating, its result files and its other files.
+    with django_assert_max_num_queries(7):
         assert client.get(page).status_code == 200
