@@ -84,6 +84,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.pagecache.PageCacheMiddleware",
     "portal.serving.SiteMiddleware",
@@ -95,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "api.middleware.ApiCallLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.idle.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.csp.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -372,13 +374,42 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
-# Scripts run only from our own origin or with the response's nonce (templates put
-# nonce="{{ request.csp_nonce }}" on their <script> tags; no inline event handlers).
+SESSION_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF or language cookie (forms carry the token).
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# A signed-in applicant stays signed in for two days at most.
+SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(2 * 24 * 3600)))
+# Staff are signed out after this many seconds without a request (accounts.idle).
+STAFF_IDLE_TIMEOUT_SECONDS = int(env("STAFF_IDLE_TIMEOUT_SECONDS", str(30 * 60)))
+# Browser features no page of the portal uses are switched off for every origin.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# Scripts and styles come only from our own origin, or with the response's nonce
+# (templates put nonce="{{ request.csp_nonce }}" on their <script> tags; no inline
+# event handlers, no style attributes).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "img-src": [SELF, "data:"],
-        "style-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, NONCE],
         "script-src": [SELF, NONCE],
         "frame-ancestors": [SELF],
         "form-action": [SELF],
@@ -392,6 +423,7 @@ CONTENT_SECURITY_POLICY = {
 CONTENT_SECURITY_POLICY_PATH_OVERRIDES = {
     "/admin/": {
         "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
     },
 }
 # Staff avatars are not fetched from Gravatar: no e-mail hash leaves the portal.
