@@ -366,3 +366,40 @@ def test_a_body_larger_than_any_form_is_refused_not_read(client, site):
         content_type="application/x-www-form-urlencoded",
     )
     assert response.status_code == 400
+
+
+# Sign-ins and resets: brute force locks, nothing tells whether an account exists.
+
+
+def test_repeated_wrong_passwords_lock_the_admin_sign_in(client, settings, django_user_model):
+    django_user_model.objects.create_superuser("quantri", "qt@example.vn", "mat-khau-2026-dai")
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/admin/login/", {"username": "quantri", "password": "sai-mat-khau"})
+    locked = client.post("/admin/login/", {"username": "quantri", "password": "mat-khau-2026-dai"})
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_reset_for_an_unknown_address_reads_as_one_for_a_known(client, site, django_user_model):
+    django_user_model.objects.create_user("hoa@example.vn", "hoa@example.vn", "mat-khau-2026-dai")
+    known = client.post("/tai-khoan/quen-mat-khau/", {"email": "hoa@example.vn"})
+    unknown = client.post("/tai-khoan/quen-mat-khau/", {"email": "khong-co@example.vn"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    assert [message.to for message in mail.outbox] == [["hoa@example.vn"]]
+
+
+@pytest.mark.parametrize("token", ["sai-ma", "a" * 300, "set-password"])
+def test_a_forged_reset_link_changes_no_password(client, site, django_user_model, token):
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = django_user_model.objects.create_user(
+        "hoa@example.vn", "hoa@example.vn", "mat-khau-2026-dai"
+    )
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    response = client.get(f"/tai-khoan/dat-lai-mat-khau/{uid}/{token}/", follow=True)
+    assert response.status_code == 200
+    assert 'name="new_password1"' not in response.content.decode()
+    user.refresh_from_db()
+    assert user.check_password("mat-khau-2026-dai")
