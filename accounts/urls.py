@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from accounts import views
+from accounts import privacy_views, views
 from accounts.forms import EmailAuthenticationForm
 
 app_name = "accounts"
@@ -43,4 +43,7 @@ urlpatterns = [
     path("thong-tin-ca-nhan/", views.profile, name="profile"),
     path("ho-so-cua-toi/", views.my_applications, name="my_applications"),
     path("ho-so-cua-toi/<int:pk>/tep/<int:file_id>/", views.download, name="download"),
+    path("du-lieu-cua-toi/", privacy_views.my_data, name="my_data"),
+    path("du-lieu-cua-toi/tai-ve/", privacy_views.export, name="export_data"),
+    path("du-lieu-cua-toi/xoa-tai-khoan/", privacy_views.delete_account, name="delete_account"),
 ]

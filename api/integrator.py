@@ -20,7 +20,7 @@ from api.models import WebhookEndpoint
 from api.problems import Problem
 from core.links import absolute
 from core.uploads import store_private_upload
-from tracking import operations
+from tracking import operations, signals
 from tracking import selectors as tracking
 from tracking.constants import Action, State
 from tracking.deadlines import due_date_for
@@ -262,7 +262,12 @@ def list_applications(request, filters: Query[ApplicationFilters]):
 )
 def get_application(request, code: str):
     require_scope(request, Scope.READ)
-    return detail_out(application_of(request, code))
+    application = application_of(request, code)
+    # An integrator reading the applicant's personal data: logged as the desk's readings are.
+    signals.personal_data_viewed.send(
+        sender=Application, application=application, actor=str(request.auth), resource="application"
+    )
+    return detail_out(application)
 
 
 @router.get(
@@ -277,6 +282,18 @@ def download_file(request, code: str, file_id: int):
     attachment = application.files.filter(pk=file_id).first()
     if attachment is None:
         raise Problem(404, _("Hồ sơ không có tệp này."))
+    signals.personal_data_viewed.send(
+        sender=Application,
+        application=application,
+        actor=str(request.auth),
+        resource="file",
+        data={
+            "file_id": attachment.pk,
+            "kind": attachment.kind,
+            "label": attachment.label,
+            "sha256": attachment.sha256,
+        },
+    )
     response = file_response(attachment)
     response["Cache-Control"] = "no-store, private"
     return response

@@ -20,8 +20,6 @@ from services.constants import ServiceLevel
 from services.models import Procedure, Sector
 from tracking import lookup
 from tracking import selectors as tracking
-from tracking.constants import State
-from tracking.models import StatusWording
 
 router = Router(tags=["public"])
 LANGUAGES = ("vi", "en")
@@ -238,16 +236,17 @@ def application_status(request, code: str, filters: Query[StatusCheck]):
         headers = {"Retry-After": "3600"} if status == 429 else None
         raise Problem(status, detail, headers=headers)
     language = translation.get_language()
-    description, next_step = StatusWording.for_state(application.state, language)
+    # What the status page says: a decision still without its result file reads so.
+    status = tracking.public_status(application, language)
     return {
         "dossier_code": application.dossier_code,
         "procedure_name": application.procedure_name,
         "receiving_unit": application.receiving_unit.name,
         "submitted_at": application.submitted_at,
         "state": application.state,
-        "state_label": str(State(application.state).label),
-        "description": description,
-        "next_step": next_step,
+        "state_label": status["label"],
+        "description": status["description"],
+        "next_step": status["next_step"],
         "due_date": application.due_date,
         "new_due_date": application.new_due_date,
         "timeline": timeline(application),

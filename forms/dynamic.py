@@ -17,14 +17,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import DEFAULT_EXTENSIONS, store_private_upload
-from forms import divisions, validators
+from forms import dates, divisions, validators
 from forms.constants import DISPLAY_TYPES, NO, YES, FieldType
 from forms.schema import input_fields, is_required, is_shown, text
 
 DEFAULT_MAX_ROWS = 5
 MAX_FILES = 10
 UPLOAD_FOLDER = "forms/drafts"
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
 REQUIRED_MESSAGE = _("Vui lòng nhập thông tin này.")
 CHOOSE_MESSAGE = _("Vui lòng chọn một phương án.")
@@ -155,13 +154,9 @@ def build_field(spec, *, province=None):
                 validator.message = field.error_messages[code]
         return field
     if kind == FieldType.DATE:
-        field = forms.DateField(
-            input_formats=DATE_INPUT_FORMATS,
-            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            **common,
-        )
-        field.error_messages["invalid"] = _("Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm.")
-        return field
+        # Typed day/month/year in a text input: a browser's date input follows its locale.
+        common["help_text"] = " ".join(filter(None, [common["help_text"], str(dates.FORMAT_HINT)]))
+        return dates.DayMonthYearField(**common)
     if kind == FieldType.EMAIL:
         field = forms.EmailField(**common)
         field.error_messages["invalid"] = _("Địa chỉ thư điện tử không hợp lệ.")
@@ -249,6 +244,9 @@ def initial_for(spec, value):
         return found
     if kind == FieldType.FILE or value is None:
         return {}
+    if kind == FieldType.DATE:
+        # A stored answer (ISO) shows as the applicant types it: dd/mm/yyyy.
+        value = dates.as_date(value) or value
     return {name: value}
 
 

@@ -171,8 +171,23 @@ def purge_expired_drafts(*, now=None) -> int:
     return count
 
 
-def submit_draft(*, draft: Draft, answers: dict, user=None, language="vi") -> Receipt:
-    """Hand a completed draft to the submission handler, exactly once.
+def delete_drafts_of(*, user) -> int:
+    """Delete every draft of `user` with its uploads (the account is being deleted).
+    Returns how many drafts went."""
+    count = 0
+    for draft in Draft.objects.filter(user=user).iterator():
+        with transaction.atomic():
+            draft.delete()
+            delete_draft_files_after_commit(draft_files(draft))
+        count += 1
+    return count
+
+
+def submit_draft(
+    *, draft: Draft, answers: dict, user=None, language="vi", consent: dict | None = None
+) -> Receipt:
+    """Hand a completed draft to the submission handler, exactly once, with the
+    applicant's `consent` to the privacy notice (`forms.privacy.consent_given`).
 
     Runs in one transaction with the draft row locked; a second call for the
     same draft (double click, resent POST) answers with the receipt of the
@@ -210,6 +225,7 @@ def submit_draft(*, draft: Draft, answers: dict, user=None, language="vi") -> Re
                 user=user,
                 language=language,
                 idempotency_key=locked.idempotency_key,
+                consent=consent or {},
             )
         )
         locked.submission_reference = str(reference)

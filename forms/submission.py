@@ -31,6 +31,8 @@ class Submission:
     language: str = "vi"
     # The same key for every submission of one draft: a handler files it once.
     idempotency_key: str = ""
+    # The consent to the privacy notice given on the review step (`forms.privacy`), or {}.
+    consent: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

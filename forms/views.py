@@ -17,7 +17,7 @@ from django.views.generic import View
 from formtools.wizard.views import NamedUrlWizardView, StepsHelper, WizardView
 
 from core.http import private_no_store
-from forms import blank, confirmation, divisions, operations, selectors
+from forms import blank, confirmation, divisions, operations, privacy, selectors
 from forms.constants import FieldType
 from forms.dynamic import StepForm, initial_for
 from forms.links import draft_uuid_for_token, resume_url
@@ -48,7 +48,7 @@ class ReviewForm(django_forms.Form):
         error_messages={"required": gettext_lazy("Vui lòng đánh dấu cam đoan để nộp hồ sơ.")},
     )
 
-    def __init__(self, *args, email="", check_code=None, **kwargs):
+    def __init__(self, *args, email="", check_code=None, consent_notice=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.check_code = check_code
         if email:
@@ -56,6 +56,18 @@ class ReviewForm(django_forms.Form):
                 label=gettext_lazy("Mã xác nhận gửi tới %(email)s") % {"email": email},
                 max_length=6,
                 error_messages={"required": gettext_lazy("Vui lòng nhập mã xác nhận.")},
+            )
+        # Explicit consent to the privacy notice (forms.privacy): a box left unticked.
+        self.consent_notice = consent_notice
+        if consent_notice is not None:
+            self.fields["privacy_consent"] = django_forms.BooleanField(
+                label=consent_notice.statement,
+                error_messages={
+                    "required": gettext_lazy(
+                        "Vui lòng đánh dấu đồng ý cho cơ quan xử lý dữ liệu cá nhân để nộp hồ "
+                        "sơ. Các thông tin bạn đã khai vẫn được giữ nguyên."
+                    )
+                },
             )
 
     def clean_email_code(self):
@@ -125,22 +137,27 @@ class FormWizardView(NamedUrlWizardView):
 
     def get_form_kwargs(self, step=None):
         if step == REVIEW_STEP:
+            kwargs = {"consent_notice": self.consent_notice()}
             email = self.email_to_confirm()
-            if not email:
-                return {}
             extra = self.storage.extra
-            if confirmation.is_confirmed(extra, email):
-                return {}
-            return {
-                "email": email,
-                "check_code": lambda code: confirmation.check_code(extra, email, code),
-            }
+            if email and not confirmation.is_confirmed(extra, email):
+                kwargs.update(
+                    email=email,
+                    check_code=lambda code: confirmation.check_code(extra, email, code),
+                )
+            return kwargs
         return {
             "schema": self.schema,
             "step": step_by_key(self.schema, step),
             "earlier_answers": self.earlier_answers(step),
             "uploads": self.storage.uploads(),
         }
+
+    def consent_notice(self):
+        """What the review step shows before its consent checkbox (`forms.privacy`)."""
+        if not hasattr(self, "_consent_notice"):
+            self._consent_notice = privacy.consent_notice(self.version, get_language())
+        return self._consent_notice
 
     def email_to_confirm(self):
         """The address the applicant must confirm, or "" when the form does not ask."""
@@ -243,8 +260,13 @@ class FormWizardView(NamedUrlWizardView):
             {key: f.answers for key, f in (form_dict or {}).items() if isinstance(f, StepForm)},
         )
         draft = self.storage.ensure_draft()
+        notice = getattr((form_dict or {}).get(REVIEW_STEP), "consent_notice", None)
         receipt = operations.submit_draft(
-            draft=draft, answers=answers, user=self.request.user, language=get_language()
+            draft=draft,
+            answers=answers,
+            user=self.request.user,
+            language=get_language(),
+            consent=privacy.consent_given(notice, get_language()) if notice else None,
         )
         messages.success(
             self.request,
@@ -259,6 +281,9 @@ class FormWizardView(NamedUrlWizardView):
         titles = {s["key"]: text(s["title"]) for s in steps(self.schema)}
         titles[REVIEW_STEP] = _("Xem lại và nộp")
         answered = set(self.storage.answers_by_step())
+        # The steps a form has before any answer; an answer may add a step or take one
+        # away, and the page says so, so that "Bước 1/5" becoming "Bước 5/6" is explained.
+        baseline = visible_steps(self.schema, {})
         context["progress"] = [
             {
                 "key": key,
@@ -270,9 +295,12 @@ class FormWizardView(NamedUrlWizardView):
                 else "done"
                 if key in answered and keys.index(key) < keys.index(current)
                 else "todo",
+                "added": key != REVIEW_STEP and key not in baseline,
             }
             for number, key in enumerate(keys, start=1)
         ]
+        context["steps_added"] = [item["title"] for item in context["progress"] if item["added"]]
+        context["steps_removed"] = [titles[key] for key in baseline if key not in keys]
         context.update(
             definition=self.definition,
             form_title=text(self.schema["title"]),
@@ -285,6 +313,7 @@ class FormWizardView(NamedUrlWizardView):
         )
         if current == REVIEW_STEP:
             context["review"] = self.review_sections(keys)
+            context["consent_notice"] = self.consent_notice()
             email = self.email_to_confirm()
             extra = self.storage.extra
             if email and not confirmation.is_confirmed(extra, email):

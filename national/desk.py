@@ -21,7 +21,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from core import outbox
 from core.outbox import NotRetryable
 from national import operations, selectors
+from national.models import NationalMessage
 from national.transports import enabled
+from tracking import signals
 from tracking.desk import DeskPermissionMixin
 
 
@@ -71,6 +73,15 @@ class MessageView(View):
 
     def get(self, request, pk):
         message = _visible(request.user, pk)
+        if message.application_id:
+            # The request carries the applicant's personal data: the reading is logged.
+            signals.personal_data_viewed.send(
+                sender=NationalMessage,
+                application=message.application,
+                actor=request.user,
+                resource="national_message",
+                data={"message_id": message.pk, "service": message.service},
+            )
         body = json.dumps(
             {"service": message.service, "key": message.key, **message.payload},
             ensure_ascii=False,

@@ -14,6 +14,10 @@ class MandatedInformationReportView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Thông tin bắt buộc phải công khai")
     header_icon = "warning"
 
+    def get_breadcrumbs_items(self):
+        # Wagtail shows the last breadcrumb as the header: without this, "Home".
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         statuses = mandated_information_status()

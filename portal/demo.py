@@ -12,15 +12,17 @@ it. A page of pages.json is `{"model", "slug", "fields", "children"}`, created a
 published under its parent when the parent has no child with that slug; its children
 are then ensured in turn. A page may also have "orderables" (`{relation: [rows]}`),
 "child_defaults" (merged into each child), "comments" (DraftComment rows of a new
-draft), "articles" (ArticlePage children from [title, summary, text] rows), "legal_documents"
+draft), "articles" (ArticlePage children from [title, summary, text] rows, each with
+the photograph of the same rank in "photos": demo_data/photos/, see CREDITS.md there), "legal_documents"
 (LegalDocumentPage children, each with its PDF) or "leaders" (those of agency.json).
 
 A value is converted for the model field it goes to: a list of paragraphs for rich
 text; [block type, value] pairs for a StreamField; `{"days_ago": n}` or
 `{"days_ahead": n}` for a date or a moment relative to today, `{"weekday": n}` for a day
-of this week (0 is Monday); "HH:MM" for a time; `{"image": title, "draw": ...}` or
-`{"document": title, "filename": ..., "pdf": ...}` for a picture or a PDF drawn when
-first needed. `{"format": template}` anywhere is filled in (str.format) from the agency,
+of this week (0 is Monday); "HH:MM" for a time; `{"image": title, "draw": ...}`,
+`{"image": title, "photo": file, "alt": ...}` or `{"document": title, "filename": ...,
+"pdf": ...}` for a picture drawn, a photograph shipped in demo_data/photos/ or a PDF,
+made when first needed. `{"format": template}` anywhere is filled in (str.format) from the agency,
 the unit names and the other fields of the same page or row.
 """
 
@@ -108,7 +110,6 @@ def _days(value):
 
 
 _DRAWINGS = {
-    "banner": lambda spec, context: demo_media.banner_png(spec["image"]),
     "portrait": lambda spec, context: demo_media.portrait_png(spec["name"]),
     "structure_chart": lambda spec, context: demo_media.structure_chart_png(
         AGENCY["name"], spec["leaders"], [unit.name for unit in context["units"]]
@@ -136,6 +137,8 @@ def _value(model, name, value, context):
         if "weekday" in value:
             return today + datetime.timedelta(days=value["weekday"] - today.weekday())
         return today + _days(value)
+    if "image" in value and "photo" in value:
+        return demo_media.get_or_create_photo(value["image"], value["photo"], value["alt"])
     if "image" in value:
         draw = _DRAWINGS[value["draw"]](value, context)
         return demo_media.get_or_create_image(value["image"], draw)
@@ -175,6 +178,7 @@ def _article_specs(index):
         return []
     rows = articles["rows"] if "rows" in articles else _ROW_FILES[articles["file"]]
     days_apart, authors = PAGES["articles"]["days_apart"], PAGES["articles"]["authors"]
+    photos = articles.get("photos", [])
     section = MandatedSection(index["fields"]["mandated_section"])
     return [
         {
@@ -186,7 +190,13 @@ def _article_specs(index):
                 "date": {"days_ago": number * days_apart},
                 "author": authors[number % len(authors)],
                 "source": AGENCY["name"],
-                "image": {"image": title, "draw": "banner"} if articles.get("banners") else None,
+                "image": {
+                    "image": photos[number]["title"],
+                    "photo": photos[number]["file"],
+                    "alt": photos[number]["alt"],
+                }
+                if number < len(photos)
+                else None,
                 "body": [["paragraph", [summary]], ["paragraph", [text]]],
                 "search_description": summary,
                 "keywords": section.label,

@@ -1,6 +1,9 @@
-"""Pictures and files the demo content needs, drawn here so the repository ships no binaries."""
+"""Pictures and files the demo content needs: drawn here, except the news photographs,
+which are real photographs in the public domain or under CC0 shipped in
+demo_data/photos/ (CREDITS.md there names each one's source and licence)."""
 
 import io
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -48,6 +51,21 @@ def get_or_create_image(title, draw_png):
     return image
 
 
+PHOTOS_DIR = Path(__file__).resolve().parent / "demo_data" / "photos"
+
+
+def get_or_create_photo(title, filename, alt):
+    """The library image of a shipped photograph (by title), with its alt text as the
+    image's description, which templates give as `alt`."""
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        with open(PHOTOS_DIR / filename, "rb") as photo:
+            image = Image.objects.create(
+                title=title, description=alt, file=ImageFile(photo, name=filename)
+            )
+    return image
+
+
 def get_or_create_document(title, pdf_bytes_factory, filename):
     document = Document.objects.filter(title=title).first()
     if document is None:
@@ -55,23 +73,6 @@ def get_or_create_document(title, pdf_bytes_factory, filename):
         document.file.save(filename, ContentFile(pdf_bytes_factory()), save=False)
         document.save()
     return document
-
-
-def banner_png(title, colour=(163, 22, 26)):
-    def draw():
-        image = PILImage.new("RGB", (960, 540), colour)
-        canvas = ImageDraw.Draw(image)
-        for i in range(0, 540, 6):
-            shade = tuple(min(255, c + i // 12) for c in colour)
-            canvas.line([(0, i), (960, i)], fill=shade, width=6)
-        font = _font(44, bold=True)
-        y = 180
-        for line in _wrap(canvas, title, font, 860)[:4]:
-            canvas.text((50, y), line, font=font, fill=(255, 255, 255))
-            y += 60
-        return _png(image)
-
-    return draw
 
 
 def portrait_png(name):

@@ -46,6 +46,10 @@ class ProcedureImportView(WagtailAdminTemplateMixin, FormView):
     page_title = _("Nhập, xuất thủ tục hành chính")
     header_icon = "download"
 
+    def get_breadcrumbs_items(self):
+        # Wagtail shows the last breadcrumb as the header: without this, "Home".
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         if not can_manage_catalogue(request.user):
             raise PermissionDenied

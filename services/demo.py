@@ -215,8 +215,58 @@ def ensure_online_forms(catalogue):
             procedure.save_revision().publish()
 
 
+def english_texts(data):
+    """The English of a demo procedure: its text fields, and the texts of its steps,
+    dossier documents and fees, row by row in their order."""
+    return {
+        "fields": {
+            "title": data["title_en"],
+            "deciding_agency": DEFAULTS["deciding_agency_en"],
+            "applicants": data["applicants_en"],
+            "methods_note": DEFAULTS["reception_note_en"],
+            "processing_note": DEFAULTS["time_note_en"],
+            "requirements": data.get("requirements_en", ""),
+            "result": data["result_en"],
+            "legal_basis": data["legal_text_en"],
+        },
+        "steps": [{"title": t, "description": d} for t, d in DEFAULTS["standard_steps_en"]],
+        "dossier_components": [
+            {"name": c["name_en"], "note": c.get("note_en", "")} for c in data["components"]
+        ],
+        "fee_rules": [{"label": label, "unit_label": unit} for label, unit in data["fees_en"]],
+    }
+
+
+def translate(procedure_en, procedure, english):
+    """Put the English in `procedure_en` wherever it still holds the Vietnamese of
+    `procedure` (a field or a row an editor translated is left as it is). Whether
+    anything changed."""
+    changed = False
+    for name, text in english["fields"].items():
+        if getattr(procedure_en, name) == getattr(procedure, name) and text != getattr(
+            procedure_en, name
+        ):
+            setattr(procedure_en, name, text)
+            changed = True
+    for relation in ("steps", "dossier_components", "fee_rules"):
+        rows = list(getattr(procedure_en, relation).all())
+        sources = list(getattr(procedure, relation).all())
+        for row, source, texts in zip(rows, sources, english[relation], strict=False):
+            for name, text in texts.items():
+                if getattr(row, name) == getattr(source, name) and text != getattr(row, name):
+                    setattr(row, name, text)
+                    changed = True
+        # Set again, or the revision would be made of the rows as stored.
+        setattr(procedure_en, relation, rows)
+    return changed
+
+
 def ensure_english(catalogue, en):
-    """English versions of the catalogue and of each procedure (Nghị định 42/2022 Điều 4)."""
+    """English versions of the catalogue and of each procedure (Nghị định 42/2022 Điều 4).
+
+    A procedure's English page is made when missing; on an English page made before the
+    demo had its English texts, what is still Vietnamese is translated, and what an
+    editor changed stays."""
     if catalogue.get_parent().get_translation_or_none(en) is None:
         return
     catalogue_en = catalogue.get_translation_or_none(en)
@@ -234,17 +284,19 @@ def ensure_english(catalogue, en):
     english = {data["code"]: data for data in PROCEDURES}
     for procedure in Procedure.objects.child_of(catalogue):
         data = english.get(procedure.code)
-        if data is None or procedure.get_translation_or_none(en) is not None:
+        if data is None:
             continue
-        procedure_en = procedure.copy_for_translation(en)
-        procedure_en.title = data["title_en"]
-        procedure_en.slug = slugify(data["title_en"])
-        procedure_en.result = data["result_en"]
-        procedure_en.processing_note = "from receipt of a complete, valid dossier"
-        procedure_en.search_description = (
-            f"{data['title_en']}: dossier, time limit, fees and official forms."
-        )
-        procedure_en.save_revision().publish()
+        procedure_en = procedure.get_translation_or_none(en)
+        if procedure_en is None:
+            procedure_en = procedure.copy_for_translation(en)
+            procedure_en.slug = slugify(data["title_en"])
+            procedure_en.search_description = (
+                f"{data['title_en']}: dossier, time limit, fees and official forms."
+            )
+        else:
+            procedure_en = procedure_en.specific
+        if translate(procedure_en, procedure, english_texts(data)) or not procedure_en.live:
+            procedure_en.save_revision().publish()
 
 
 @transaction.atomic

@@ -31,6 +31,13 @@ TuKhoa              keywords
 MoTa                short description (meta description)
 ==================  =========================================================
 
+English: a field of text may also be given in English under its name with
+``_EN`` added (TenTTHC_EN, DoiTuongThucHien_EN, YeuCauDieuKien_EN, …, and inside
+the list items TenBuoc_EN, MoTa_EN, TenGiayTo_EN, GhiChu_EN, DonViTinh_EN). A
+record with English makes the procedure's English page say it; what the record
+gives only in Vietnamese is shown there in Vietnamese, marked as not translated
+(`services.untranslated`). An export writes the English that editors translated.
+
 JSON: a list of records. CSV (UTF-8, comma separated, header line first): one
 row per procedure with these columns; list columns hold JSON text.
 """
@@ -103,6 +110,33 @@ SCALAR_FIELDS = (
 )
 FORMATS = ("json", "csv")
 
+# English versions of the text fields (see the module's docstring): record field → attribute.
+ENGLISH = "_EN"
+ENGLISH_FIELDS = {
+    f"{field.name}{ENGLISH}": field
+    for field in SCALAR_FIELDS
+    if not field.integer and field.name != "MaTTHC"
+}
+# The texts of list items that have an English version: list field → item key → attribute.
+ENGLISH_ITEM_TEXTS = {
+    "TrinhTuThucHien": {"TenBuoc": "title", "MoTa": "description"},
+    "ThanhPhanHoSo": {"TenGiayTo": "name", "GhiChu": "note"},
+    "PhiLePhi": {"MoTa": "label", "DonViTinh": "unit_label"},
+}
+
+
+def has_english(record):
+    """Whether a record gives any of its texts in English."""
+    if not isinstance(record, dict):
+        return False
+    if any(key.endswith(ENGLISH) for key in record):
+        return True
+    return any(
+        isinstance(item, dict) and any(key.endswith(ENGLISH) for key in item)
+        for key in ENGLISH_ITEM_TEXTS
+        for item in (record.get(key) if isinstance(record.get(key), list) else [])
+    )
+
 
 class UnreadableFile(ValueError):
     """The file is not valid JSON or CSV in the expected shape."""
@@ -119,7 +153,9 @@ def dumps(records, fmt):
     if fmt == "json":
         return json.dumps(records, ensure_ascii=False, indent=2).encode("utf-8")
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+    # The English columns only when a record has English, after the Vietnamese ones.
+    english = [key for key in ENGLISH_FIELDS if any(key in record for record in records)]
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS + english, lineterminator="\n")
     writer.writeheader()
     for record in records:
         writer.writerow(
@@ -127,7 +163,7 @@ def dumps(records, fmt):
                 key: json.dumps(record.get(key, []), ensure_ascii=False)
                 if key in LIST_FIELDS
                 else record.get(key, "")
-                for key in FIELDS
+                for key in FIELDS + english
             }
         )
     # A byte-order mark lets spreadsheet programs recognise UTF-8.

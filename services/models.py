@@ -1,7 +1,8 @@
 """Catalogue of administrative procedures (thủ tục hành chính) and the agency's units."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from core.models import AgencyUnit
@@ -22,6 +23,7 @@ from forms import selectors as form_selectors
 from portal.models import MandatedSection, PortalPageMixin
 from portal.models.pages import paginate
 
+from . import untranslated
 from .constants import ApplicationMethod, FeeKind, ImplementingLevel, ServiceLevel
 from .fields import MultipleChoiceField
 from .text import normalise
@@ -174,6 +176,19 @@ class Procedure(PortalPageMixin, Page):
         blank=True,
         help_text=_("Ví dụ: kể từ ngày nhận đủ hồ sơ hợp lệ."),
     )
+    # Months a closed application is kept before its personal data is purged
+    # (tracking.retention); empty: APPLICATION_RETENTION_MONTHS; 0: permanently.
+    retention_months = models.PositiveIntegerField(
+        _("thời hạn lưu trữ hồ sơ (tháng)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(1200)],
+        help_text=_(
+            "Số tháng lưu hồ sơ kể từ khi hồ sơ kết thúc, theo danh mục hồ sơ và thời hạn bảo "
+            "quản của cơ quan (Luật Lưu trữ); hết thời hạn, dữ liệu cá nhân và tệp của hồ sơ "
+            "được xóa tự động. Để trống: dùng thời hạn mặc định của cổng; 0: lưu trữ vĩnh viễn."
+        ),
+    )
     requirements = models.TextField(_("yêu cầu, điều kiện thực hiện"), blank=True)
     result = models.TextField(_("kết quả thực hiện"))
     fee_note = models.TextField(_("ghi chú phí, lệ phí"), blank=True)
@@ -200,6 +215,8 @@ class Procedure(PortalPageMixin, Page):
     )
     search_text = models.TextField(editable=False, blank=True, default="")
     search_name = models.TextField(editable=False, blank=True, default="")
+    # Of a translation: its texts still in the source page's language (see services.untranslated).
+    source_language_texts = models.JSONField(editable=False, blank=True, default=list)
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("code"), FieldPanel("sector")]),
@@ -214,6 +231,7 @@ class Procedure(PortalPageMixin, Page):
         InlinePanel("steps", label=_("Trình tự thực hiện")),
         InlinePanel("dossier_components", label=_("Thành phần hồ sơ")),
         FieldRowPanel([FieldPanel("processing_days"), FieldPanel("processing_note")]),
+        FieldPanel("retention_months"),
         InlinePanel("fee_rules", label=_("Phí, lệ phí")),
         FieldPanel("fee_note"),
         FieldPanel("accept_on_payment"),
@@ -269,10 +287,38 @@ class Procedure(PortalPageMixin, Page):
     def save(self, *args, **kwargs):
         self.search_name = normalise(self.title)
         self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "source_language_texts" in update_fields:
+            # Not on a draft's save_revision (update_fields): the live page's texts count.
+            self.source_language_texts = self.find_untranslated_texts()
         super().save(*args, **kwargs)
+
+    def translation_source(self):
+        """The page in the site's default language this page translates, or None (for
+        a page in that language, or one made in another language from scratch)."""
+        default = Locale.get_default()
+        if not self.translation_key or self.locale_id in (None, default.pk):
+            return None
+        return (
+            Procedure.objects.filter(translation_key=self.translation_key, locale=default)
+            .exclude(pk=self.pk)
+            .first()
+        )
+
+    def find_untranslated_texts(self):
+        """The texts of this translation still in the source page's language."""
+        source = self.translation_source()
+        if source is None:
+            return []
+        return untranslated.untranslated_texts(
+            self, source, previously=self.source_language_texts or ()
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # What a translation shows in Vietnamese, marked as such (services_tags.in_page_language).
+        context["untranslated"] = frozenset(self.source_language_texts or ())
+        context["source_language"] = settings.LANGUAGE_CODE
         context["steps"] = list(self.steps.all())
         context["components"] = list(self.dossier_components.select_related("template"))
         context["fee_rules"] = list(self.fee_rules.all())

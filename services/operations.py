@@ -77,6 +77,8 @@ class ImportResult:
     warnings: list = field(default_factory=list)
     # National code → [FieldChange] of each updated procedure.
     changes: dict = field(default_factory=dict)
+    # English pages written from the records' English fields (interchange.ENGLISH).
+    translated: list = field(default_factory=list)
 
 
 _FROM_RECORD = object()
@@ -123,6 +125,16 @@ class _Row:
             self.error(key, _("phải là một danh sách (JSON)."))
             return []
         return value
+
+
+def _item_english(item, key, max_lengths):
+    """The English texts of a list item ({attribute: text}), cut to the row's limits."""
+    found = {}
+    for name, attribute in interchange.ENGLISH_ITEM_TEXTS[key].items():
+        text = str(item.get(f"{name}{interchange.ENGLISH}") or "").strip()
+        if text:
+            found[attribute] = text[: max_lengths.get(attribute, 255)]
+    return found
 
 
 def _boolean(value):
@@ -188,6 +200,12 @@ def _clean_record(
             else row.text(scalar.name, required=scalar.required, max_length=scalar.max_length)
         )
 
+    english = {}
+    for key, scalar in interchange.ENGLISH_FIELDS.items():
+        if key in record:
+            english[scalar.attribute] = row.text(key, max_length=scalar.max_length)
+    clean["english"] = english if interchange.has_english(record) else None
+
     sector_code = row.text("MaLinhVuc", required=True, max_length=30)
     sector_name = row.text("TenLinhVuc", max_length=255)
     clean["sector"] = sectors.get(sector_code)
@@ -237,11 +255,11 @@ def _clean_record(
         if not title:
             row.error("TrinhTuThucHien", _("mỗi bước cần có TenBuoc."))
             continue
-        clean["steps"].append(
-            ProcedureStep(
-                title=title[:255], description=item.get("MoTa") or "", from_national=keep_local
-            )
+        step = ProcedureStep(
+            title=title[:255], description=item.get("MoTa") or "", from_national=keep_local
         )
+        step._english = _item_english(item, "TrinhTuThucHien", {"title": 255})
+        clean["steps"].append(step)
 
     clean["components"] = None if left_out("ThanhPhanHoSo") else []
     for item in [] if clean["components"] is None else row.items("ThanhPhanHoSo"):
@@ -260,6 +278,7 @@ def _clean_record(
             note=str(item.get("GhiChu") or "")[:500],
             from_national=keep_local,
         )
+        component._english = _item_english(item, "ThanhPhanHoSo", {"name": 500, "note": 500})
         if template_title and template is None:
             if keep_local:
                 # The template an editor uploaded for this document may be under another
@@ -301,6 +320,7 @@ def _clean_record(
         )
         # What the record says of how the fee is computed; the merge keeps the rest.
         rule._given = set(item)
+        rule._english = _item_english(item, "PhiLePhi", {"label": 255, "unit_label": 100})
         clean["fees"].append(rule)
 
     clean["legal_links"] = None if left_out("VanBanPhapLy") else []
@@ -469,6 +489,112 @@ def _changes(before, after, *, mark_local):
     ]
 
 
+# The language of the records' English fields (interchange.ENGLISH).
+ENGLISH_LANGUAGE = "en"
+# What an English page takes from its Vietnamese page as it is: codes, numbers, choices.
+_FACTS = (
+    "code",
+    "sector_id",
+    "service_level",
+    "implementing_level",
+    "receiving_unit_id",
+    "methods",
+    "processing_days",
+)
+_TEXTS = tuple(field.attribute for field in interchange.ENGLISH_FIELDS.values())
+_ROWS = {
+    "steps": (ProcedureStep, ("title", "description", "from_national")),
+    "dossier_components": (
+        DossierComponent,
+        ("name", "originals", "copies", "is_required", "template", "note", "from_national"),
+    ),
+    "fee_rules": (FeeRule, ("label", "kind", "amount", "unit_label", "quantity_field")),
+    "legal_basis_links": (LegalBasisLink, ("document",)),
+}
+_ROW_TEXTS = {
+    "steps": ("title", "description"),
+    "dossier_components": ("name", "note"),
+    "fee_rules": ("label", "unit_label"),
+}
+
+
+def _vietnamese_texts(procedure):
+    """The texts of a procedure before the import changes them: what the English page
+    translates now, to tell a translation that still holds from one that is stale."""
+    return {
+        "fields": {name: getattr(procedure, name) for name in _TEXTS},
+        "rows": {
+            relation: [{name: getattr(row, name) for name in names} for row in rows]
+            for relation, names in _ROW_TEXTS.items()
+            for rows in [getattr(procedure, relation).all()]
+        },
+    }
+
+
+def _translations_kept(page, before):
+    """(field, Vietnamese text) → English text of the English page as it is, for the
+    texts it has translated (pairing rows by their order)."""
+    kept = {}
+    if before is None:
+        return kept
+    for name, vietnamese in before["fields"].items():
+        if getattr(page, name) != vietnamese:
+            kept[(name, vietnamese)] = getattr(page, name)
+    for relation, rows in before["rows"].items():
+        for vietnamese_row, english_row in zip(rows, getattr(page, relation).all(), strict=False):
+            for name, vietnamese in vietnamese_row.items():
+                if getattr(english_row, name) != vietnamese:
+                    kept[(relation, name, vietnamese)] = getattr(english_row, name)
+    return kept
+
+
+def _write_english(procedure, rows, english, before, *, number, user, result):
+    """Make the English page of `procedure` (created if missing) say what the record
+    says in English. A text the record gives only in Vietnamese keeps the page's
+    English while the Vietnamese it translates is unchanged; otherwise the page shows
+    the Vietnamese text, which it marks as not translated (services.untranslated).
+    Codes, numbers and choices are the Vietnamese page's."""
+    locale = Locale.objects.filter(language_code=ENGLISH_LANGUAGE).first()
+    page = procedure.get_translation_or_none(locale) if locale is not None else None
+    if page is None:
+        parent = procedure.get_parent()
+        index = parent.get_translation_or_none(locale) if locale is not None else None
+        if index is None:
+            result.warnings.append(
+                RowError(
+                    number,
+                    "MaTTHC",
+                    _("chưa có trang danh mục tiếng Anh; phần tiếng Anh của dòng chưa được ghi."),
+                )
+            )
+            return
+        page = procedure.copy_for_translation(locale)
+        title = english.get("title") or procedure.title
+        page.slug = _unique_slug(index, title, procedure.code, exclude_pk=page.pk)
+        before = None
+    else:
+        page = page.specific
+    kept = _translations_kept(page, before)
+    for name in _FACTS:
+        setattr(page, name, getattr(procedure, name))
+    for name in _TEXTS:
+        vietnamese = getattr(procedure, name)
+        setattr(page, name, english.get(name) or kept.get((name, vietnamese), vietnamese))
+    for relation, (model, names) in _ROWS.items():
+        copies = []
+        for order, row in enumerate(rows[relation]):
+            copy = model(sort_order=order, **{name: getattr(row, name) for name in names})
+            given = getattr(row, "_english", {})
+            for name in _ROW_TEXTS.get(relation, ()):
+                vietnamese = getattr(row, name)
+                text = given.get(name) or kept.get((relation, name, vietnamese), vietnamese)
+                setattr(copy, name, text)
+            copies.append(copy)
+        setattr(page, relation, copies)
+    page.save_revision(user=user).publish(user=user)
+    result.translated.append(page)
+
+
 def _record_code(record):
     return str(record.get("MaTTHC") or "").strip() if isinstance(record, dict) else ""
 
@@ -565,9 +691,11 @@ def import_procedures(
             components = clean.pop("components")
             fees = clean.pop("fees")
             legal_links = clean.pop("legal_links")
+            english = clean.pop("english")
             procedure = existing.get(clean["code"])
             is_new = procedure is None
             before = None
+            vietnamese = None if is_new or english is None else _vietnamese_texts(procedure)
             if is_new:
                 procedure = Procedure(
                     slug=_unique_slug(index, clean["title"], clean["code"]), locale=locale
@@ -607,6 +735,14 @@ def import_procedures(
             procedure.dossier_components = components
             procedure.fee_rules = fees
             procedure.legal_basis_links = legal_links
+            report = {"number": number, "user": user, "result": result}
+            rows = {
+                "steps": steps,
+                "dossier_components": components,
+                "fee_rules": fees,
+                "legal_basis_links": legal_links,
+            }
+
             if is_new:
                 index.add_child(instance=procedure)
                 result.created.append(procedure)
@@ -614,6 +750,8 @@ def import_procedures(
                 changes = _changes(before, _snapshot(procedure), mark_local=keep_local)
                 if keep_local and not changes:
                     result.unchanged.append(procedure)
+                    if english is not None:
+                        _write_english(procedure, rows, english, vietnamese, **report)
                     continue
                 if keep_local and procedure.has_unpublished_changes:
                     result.warnings.append(
@@ -629,4 +767,6 @@ def import_procedures(
                 result.changes[procedure.code] = changes
                 result.updated.append(procedure)
             procedure.save_revision(user=user).publish(user=user)
+            if english is not None:
+                _write_english(procedure, rows, english, vietnamese, **report)
     return result

@@ -4,7 +4,7 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 
 from portal.serving import public
 
-from . import interchange
+from . import interchange, untranslated
 from .models import Procedure, ProcedureIndexPage, Sector
 from .text import normalise
 
@@ -82,8 +82,9 @@ def sectors_with_procedures(*, index):
     )
 
 
-def procedure_records(*, language_code="vi"):
-    """Every live procedure of one language as a national-catalogue record (see interchange)."""
+def procedure_records(*, language_code="vi", english_language="en"):
+    """Every live procedure of one language as a national-catalogue record (see
+    interchange), with the English its English page has translated (`english_record`)."""
     procedures = (
         Procedure.objects.live()
         .filter(locale__language_code=language_code)
@@ -93,7 +94,55 @@ def procedure_records(*, language_code="vi"):
         )
         .order_by("code")
     )
-    return [procedure_record(procedure) for procedure in procedures]
+    translations = {}
+    if english_language and english_language != language_code:
+        translations = {
+            page.translation_key: page
+            for page in Procedure.objects.filter(
+                locale__language_code=english_language,
+                translation_key__in=[procedure.translation_key for procedure in procedures],
+            ).prefetch_related("steps", "dossier_components", "fee_rules")
+        }
+    records = []
+    for procedure in procedures:
+        record = procedure_record(procedure)
+        translation = translations.get(procedure.translation_key)
+        if translation is not None:
+            record.update(english_record(translation, record))
+        records.append(record)
+    return records
+
+
+_ENGLISH_ROWS = {
+    "TrinhTuThucHien": "steps",
+    "ThanhPhanHoSo": "dossier_components",
+    "PhiLePhi": "fee_rules",
+}
+
+
+def english_record(translation, record):
+    """The English fields (interchange.ENGLISH) of `record` from its English page: only
+    the texts translated there, a text still in Vietnamese being left out. The list
+    items are those of `record`, with their English added by position."""
+    vietnamese = set(translation.source_language_texts or ())
+
+    def translated(text):
+        lines = {untranslated.clean(line) for line in str(text or "").splitlines()} - {""}
+        return bool(lines) and not lines & vietnamese
+
+    english = {
+        key: getattr(translation, field.attribute)
+        for key, field in interchange.ENGLISH_FIELDS.items()
+        if translated(getattr(translation, field.attribute))
+    }
+    for key, relation in _ENGLISH_ROWS.items():
+        items = [dict(item) for item in record[key]]
+        for item, row in zip(items, getattr(translation, relation).all(), strict=False):
+            for name, attribute in interchange.ENGLISH_ITEM_TEXTS[key].items():
+                if translated(getattr(row, attribute)):
+                    item[f"{name}{interchange.ENGLISH}"] = getattr(row, attribute)
+        english[key] = items
+    return english
 
 
 def procedure_record(procedure):

@@ -307,7 +307,15 @@ def step(key, title, title_en, fields, *, description="", condition=None):
     return {"type": "step", "value": value}
 
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# A one-page PDF with a correct cross-reference table: readable by pyHanko and poppler,
+# so that it can be signed when it is recorded as a result (tracking.results).
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>> endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>> endobj\n"
+    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000053 00000 n \n"
+    b"0000000103 00000 n \ntrailer<</Size 4/Root 1 0 R>>\nstartxref\n167\n%%EOF\n"
+)
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 

@@ -61,12 +61,15 @@ class Action(models.TextChoices):
     START = "start", _("Bắt đầu giải quyết")
     STOP = "stop", _("Dừng xử lý")
     DECIDE = "decide", _("Ghi nhận kết quả")
+    ATTACH_RESULT = "attach_result", _("Bổ sung tệp kết quả")
     DELIVER = "deliver", _("Trả kết quả")
     SEND_BY_POST = "send_by_post", _("Gửi kết quả qua bưu chính")
     WITHDRAW = "withdraw", _("Rút hồ sơ")
     APOLOGISE = "apologise", _("Xin lỗi, hẹn lại ngày trả kết quả")
     EXCHANGE_STATUS = "exchange_status", _("Trạng thái từ hệ thống quản lý văn bản")
     FLAG_OVERDUE = "flag_overdue", _("Quá hạn")
+    # The application's retention ended: its personal data and files were erased.
+    PURGE_PERSONAL_DATA = "purge_personal_data", _("Xóa dữ liệu cá nhân khi hết thời hạn lưu trữ")
 
 
 # Allowed transitions: (from, action) → to. Anything else is refused.
@@ -87,8 +90,13 @@ TRANSITIONS = {
     **{(state, Action.WITHDRAW): State.WITHDRAWN for state in OPEN_STATES},
 }
 
-# Actions that change no state, and the states they may be taken in.
-IN_PLACE_ACTIONS = {Action.APOLOGISE: frozenset({State.ACCEPTED, State.IN_PROGRESS})}
+# Actions that change no state, and the states they may be taken in. The result file
+# of a decision recorded without one (status 06 of the document exchange) is attached
+# later, once (`operations.attach_result`).
+IN_PLACE_ACTIONS = {
+    Action.APOLOGISE: frozenset({State.ACCEPTED, State.IN_PROGRESS}),
+    Action.ATTACH_RESULT: frozenset({State.DECIDED}),
+}
 # Actions an application may have at most once (form 02, form 04).
 ONCE_ONLY_ACTIONS = frozenset({Action.REQUEST_SUPPLEMENT, Action.APOLOGISE})
 

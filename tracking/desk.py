@@ -5,10 +5,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import storages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -18,10 +20,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.outbox import NotRetryable
 from core.uploads import store_private_upload
-from tracking import desk_forms, notifications, operations, selectors
+from tracking import desk_forms, notifications, operations, privacy, selectors, signals
 from tracking.constants import Action, State
 from tracking.deadlines import due_date_for
-from tracking.models import NoticeEmail
+from tracking.models import Application, NoticeEmail
 from tracking.views import file_response
 
 # Apps built on tracking add a panel to the desk's application page by registering
@@ -43,16 +45,32 @@ def _accept(application, user, data):
     )
 
 
-def _decide(application, user, data):
+def _result_file(data):
     stored = store_private_upload(
         data["result"], folder="results", extensions=("pdf",), max_bytes=50 * 1024 * 1024
     )
-    result = operations.SubmittedFile.from_stored(
+    return operations.SubmittedFile.from_stored(
         stored, field_name="result", label=_("Kết quả giải quyết")
     )
-    return operations.record_result(
-        application=application, actor=user, files=[result], note=data["note"]
-    )
+
+
+def _with_result_file(record):
+    """Run `record` (record_result or attach_result) on the uploaded result; a result it
+    refuses (unreadable, broken signature) leaves no file behind."""
+
+    def run(application, user, data):
+        result = _result_file(data)
+        try:
+            return record(application=application, actor=user, files=[result], note=data["note"])
+        except operations.TrackingError:
+            storages["private"].delete(result.storage_name)
+            raise
+
+    return run
+
+
+_decide = _with_result_file(operations.record_result)
+_attach_result = _with_result_file(operations.attach_result)
 
 
 ACTIONS = {
@@ -74,6 +92,9 @@ ACTIONS = {
         lambda a, u, d: operations.start_processing(application=a, actor=u, note=d["note"]),
     ),
     Action.DECIDE: DeskAction(_("Ghi nhận kết quả"), desk_forms.ResultForm, _decide),
+    Action.ATTACH_RESULT: DeskAction(
+        _("Bổ sung tệp kết quả"), desk_forms.ResultForm, _attach_result
+    ),
     Action.DELIVER: DeskAction(
         _("Đã trả kết quả"),
         desk_forms.NoteForm,
@@ -122,6 +143,14 @@ class DeskPermissionMixin:
         )
 
 
+class DeskHeaderMixin:
+    """The admin header names the page: Wagtail's breadcrumbs end at "Home" (shown as
+    the header) unless a view adds itself to them."""
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+
 class CappedPaginator(Paginator):
     """Counts no further than `cap` rows: a million applications cost a tenth of a
     second to count on every page of the queue, while no clerk pages beyond the first
@@ -142,7 +171,7 @@ class CappedPaginator(Paginator):
         return self.counted > self.cap
 
 
-class QueueView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class QueueView(DeskPermissionMixin, DeskHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "tracking/desk/queue.html"
     page_title = _("Hồ sơ")
     header_icon = "folder-open-inverse"
@@ -180,9 +209,27 @@ class ApplicationView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
     def get_page_title(self):
         return self.application.dossier_code
 
+    def get_breadcrumbs_items(self):
+        # Home › Hồ sơ › the dossier code, which is the page's header.
+        return self.breadcrumbs_items + [
+            {"url": reverse("tracking_desk:queue"), "label": QueueView.page_title},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def get(self, request, *args, **kwargs):
         self.application = self.get_application()
         return super().get(request, *args, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        # The page shows the applicant's personal data in full: the access is logged
+        # (the audit log listens) before it is shown.
+        signals.personal_data_viewed.send(
+            sender=Application,
+            application=self.application,
+            actor=self.request.user,
+            resource="application",
+        )
+        return super().render_to_response(context, **kwargs)
 
     def get_context_data(self, forms=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -193,7 +240,9 @@ class ApplicationView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
         context.update(
             application=application,
             answers=selectors.answer_rows(application),
-            files=application.files.select_related("event"),
+            files=application.files.select_related("event", "signature"),
+            awaits_result_file=selectors.awaits_result_file(application),
+            consent=privacy.consent_of(application),
             events=application.events.select_related("actor", "notice_email"),
             # What the apps built on tracking show of this application (the national sync…).
             panels=[
@@ -268,10 +317,22 @@ class FileView(DeskPermissionMixin, TemplateView):
         attachment = application.files.filter(pk=kwargs["file_id"]).first()
         if attachment is None:
             raise Http404
+        signals.personal_data_viewed.send(
+            sender=Application,
+            application=application,
+            actor=request.user,
+            resource="file",
+            data={
+                "file_id": attachment.pk,
+                "kind": attachment.kind,
+                "label": attachment.label,
+                "sha256": attachment.sha256,
+            },
+        )
         return file_response(attachment, as_attachment=request.GET.get("inline") != "1")
 
 
-class DashboardView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class DashboardView(DeskPermissionMixin, DeskHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "tracking/desk/dashboard.html"
     page_title = _("Tình hình xử lý hồ sơ")
     header_icon = "table"

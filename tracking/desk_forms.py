@@ -30,7 +30,11 @@ class SupplementRequestForm(forms.Form):
 
 class ResultForm(forms.Form):
     result = forms.FileField(
-        label=_("Tệp kết quả (PDF đã ký số)"),
+        label=_("Tệp kết quả (PDF)"),
+        help_text=_(
+            "Tệp chưa ký số được ký bằng chứng thư số của cơ quan khi ghi nhận; tệp đã được "
+            "người có thẩm quyền ký số được kiểm tra chữ ký trước khi ghi nhận."
+        ),
         error_messages={"required": _("Vui lòng đính kèm tệp kết quả.")},
     )
     note = forms.CharField(

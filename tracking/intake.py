@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from forms import schema as form_schema
 from forms.constants import FieldType
 from forms.submission import Receipt, Submission, SubmissionRefused
+from tracking import privacy
 from tracking.links import detail_token
 from tracking.models import Application
 from tracking.operations import Applicant, TrackingError, submit_application
@@ -50,6 +51,11 @@ class FormSubmissionHandler:
     def submit(self, submission: Submission) -> str:
         try:
             with transaction.atomic():
+                consent = privacy.consent_record(
+                    submission.consent,
+                    form_version=submission.version,
+                    language=submission.language,
+                )
                 application = submit_application(
                     form_version=submission.version,
                     answers=submission.answers,
@@ -58,6 +64,7 @@ class FormSubmissionHandler:
                     idempotency_key=submission.idempotency_key,
                     user=submission.user,
                     language=submission.language,
+                    consent=consent,
                 )
         except IntegrityError:
             # Filed meanwhile under the same key: that application is the answer.

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from core.mail import MAIL_ERRORS
 from core.outbox import Outbox, PermanentError, TransientError
 from portal.models import AgencySettings
+from tracking import selectors
 from tracking.constants import Action, FileKind
 from tracking.links import detail_url, status_url
 from tracking.models import NoticeEmail
@@ -31,6 +32,7 @@ NOTIFIED_ACTIONS = {
     Action.START,
     Action.STOP,
     Action.DECIDE,
+    Action.ATTACH_RESULT,
     Action.DELIVER,
     Action.SEND_BY_POST,
     Action.WITHDRAW,
@@ -58,6 +60,7 @@ def build_notice_message(notice: NoticeEmail) -> EmailMultiAlternatives:
             "application": application,
             "event": event,
             "action_label": Action(event.action).label,
+            "state_label": selectors.public_status(application)["label"],
             "status_url": status_url(application),
             "detail_url": detail_url(application),
             "agency_name": _agency_name(),

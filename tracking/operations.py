@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from core.uploads import SubmittedFile
 from services.constants import ServiceLevel
 from services.fees import Fee, compute_fee
-from tracking import signals
+from tracking import results, signals
 from tracking.codes import next_dossier_code
 from tracking.constants import (
     IN_PLACE_ACTIONS,
@@ -107,11 +107,14 @@ def submit_application(
     procedure=None,
     delivery_method: str = DeliveryMethod.ONLINE,
     postal_address: str = "",
+    consent: dict | None = None,
 ) -> Application:
     """Create the application of a completed online form.
 
     Runs in the caller's transaction. The same `idempotency_key` always gives
-    back the same application, so a double click never files twice.
+    back the same application, so a double click never files twice. The
+    applicant's `consent` to the privacy notice (`tracking.privacy.consent_record`)
+    is kept on the submission event.
     """
     existing = Application.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
@@ -131,6 +134,7 @@ def submit_application(
         extra={"form_version": form_version, "procedure": procedure},
         delivery_method=delivery_method,
         postal_address=postal_address,
+        consent=consent,
     )
 
 
@@ -148,6 +152,7 @@ def create_application(
     postal_address: str = "",
     dossier_code: str = "",
     note: str = "",
+    consent: dict | None = None,
 ) -> Application:
     """Give the application its dossier code, store it with its files and log it.
 
@@ -157,7 +162,8 @@ def create_application(
     `postal_address`. An application filed elsewhere (the national portal) keeps
     the `dossier_code` it was given there, so that the applicant, the desk and
     that system speak of it by one code; `note` is written on its submission
-    event for the desk (where it came from).
+    event for the desk (where it came from), and `consent` (to the privacy notice,
+    `tracking.privacy.consent_record`) in its data.
     """
     delivery_method = DeliveryMethod(delivery_method)
     if delivery_method == DeliveryMethod.POST and not postal_address.strip():
@@ -206,7 +212,15 @@ def create_application(
                 if hasattr(Application, name):
                     setattr(application, name, value)
             application.save()
-            event = _log(application, Action.SUBMIT, "", first_state, actor=None, note=note)
+            event = _log(
+                application,
+                Action.SUBMIT,
+                "",
+                first_state,
+                actor=None,
+                note=note,
+                data={"consent": consent} if consent else None,
+            )
             _attach(application, event, owned, FileKind.UPLOAD)
             _announce(event)
             return application
@@ -371,12 +385,15 @@ def _announce(event):
 def is_allowed(application, action) -> bool:
     """Whether the rules allow `action` on the application now: a transition of its
     state (or an in-place action of that state), not a once-only action already
-    taken, and postal dispatch only for a result asked by post."""
+    taken, postal dispatch only for a result asked by post, and a result file attached
+    only to a decision that has none."""
     action, state = Action(action), State(application.state)
     if (state, action) not in TRANSITIONS and state not in IN_PLACE_ACTIONS.get(action, ()):
         return False
     if action in ONCE_ONLY_ACTIONS and application.has_had(action):
         return False
+    if action == Action.ATTACH_RESULT:
+        return not application.files.filter(kind=FileKind.RESULT).exists()
     return action != Action.SEND_BY_POST or application.delivery_method == DeliveryMethod.POST
 
 
@@ -508,19 +525,85 @@ def stop_processing(*, application, actor, reasons: str) -> ApplicationEvent:
     return transition(application=application, action=Action.STOP, actor=actor, public_note=reasons)
 
 
+def _prepared_results(application, files: list[SubmittedFile]) -> list:
+    """Each result file as a signed electronic document (`tracking.results`), or
+    TrackingError with the reason; nothing is kept of a refused batch."""
+    prepared = []
+    try:
+        for item in files:
+            prepared.append(results.prepare_result(item, dossier_code=application.dossier_code))
+    except results.ResultRefused as error:
+        results.discard(prepared)
+        raise TrackingError(error.message) from error
+    except BaseException:
+        results.discard(prepared)
+        raise
+    return prepared
+
+
+def _keep_results(event, prepared) -> None:
+    """In the event's transaction: the signatures of its result files; once it commits,
+    the unsigned files they replaced go."""
+    results.keep_signatures(event, prepared)
+    transaction.on_commit(lambda: results.release_originals(prepared))
+
+
 def record_result(*, application, actor, files: list[SubmittedFile], note="") -> ApplicationEvent:
-    """The result is ready; its file is kept for the applicant."""
+    """The result is decided; its files are kept for the applicant as electronic
+    documents with the agency's digital signature (Nghị định 45/2020/NĐ-CP): an
+    unsigned PDF is signed with the agency certificate, a signed one is validated, a
+    file of another type is wrapped in a signed PDF (`tracking.results`). The files
+    handed in are taken over: a signed copy replaces them.
+
+    Without files (status 06 from the document exchange) the application is decided
+    and awaits its result file (`attach_result`); the public sees it so.
+    """
+    prepared = _prepared_results(application, files)
     due = application.effective_due_date
     late = due is not None and timezone.localdate() > due
-    return transition(
-        application=application,
-        action=Action.DECIDE,
-        actor=actor,
-        note=note,
-        files=files,
-        file_kind=FileKind.RESULT,
-        changes={"decided_at": timezone.now(), "resolved_late": late, "is_overdue": False},
-    )
+    try:
+        with transaction.atomic():
+            event = transition(
+                application=application,
+                action=Action.DECIDE,
+                actor=actor,
+                note=note,
+                files=[result.file for result in prepared],
+                file_kind=FileKind.RESULT,
+                changes={"decided_at": timezone.now(), "resolved_late": late, "is_overdue": False},
+                data={"awaiting_result": True} if not prepared else None,
+            )
+            _keep_results(event, prepared)
+    except BaseException:
+        results.discard(prepared)
+        raise
+    return event
+
+
+def attach_result(*, application, actor, files: list[SubmittedFile], note="") -> ApplicationEvent:
+    """The result file of a decision recorded without one (status 06 of the document
+    exchange), prepared as `record_result` prepares it; once, and the applicant is told."""
+    if not files:
+        raise TrackingError(_("Vui lòng đính kèm tệp kết quả."))
+    prepared = _prepared_results(application, files)
+    try:
+        with transaction.atomic():
+            locked = Application.objects.select_for_update().get(pk=application.pk)
+            if not is_allowed(locked, Action.ATTACH_RESULT):
+                raise InvalidTransition(
+                    _("Chỉ bổ sung tệp kết quả cho hồ sơ đã có quyết định nhưng chưa có tệp.")
+                )
+            event = _log(
+                locked, Action.ATTACH_RESULT, locked.state, locked.state, actor=actor, note=note
+            )
+            _attach(locked, event, [result.file for result in prepared], FileKind.RESULT)
+            _keep_results(event, prepared)
+            _announce(event)
+    except BaseException:
+        results.discard(prepared)
+        raise
+    application.refresh_from_db()
+    return event
 
 
 def deliver_result(*, application, actor, note="") -> ApplicationEvent:

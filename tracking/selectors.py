@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -13,7 +13,8 @@ from core.models import AgencyUnit
 from forms.selectors import answer_rows as form_answer_rows
 from portal import pagecache
 from tracking.constants import Action, FileKind, State
-from tracking.models import Application, ApplicationFile
+from tracking.models import Application, ApplicationFile, StatusWording
+from tracking.models.wording import AWAITING_RESULT, AWAITING_RESULT_LABEL, AWAITING_RESULT_WORDING
 
 # Timeline lines the public sees: the state changes and the apology, not internal flags.
 PUBLIC_ACTIONS = [a for a in Action if a not in (Action.FLAG_OVERDUE,)]
@@ -26,20 +27,63 @@ def application_by_code(code: str):
     return Application.objects.select_related("receiving_unit").filter(dossier_code=code).first()
 
 
+def _state_label(event) -> str:
+    if not event.to_state:
+        return ""
+    if event.action == Action.DECIDE and not event.has_result:
+        return str(AWAITING_RESULT_LABEL)
+    return State(event.to_state).label
+
+
 def public_timeline(application):
-    """(time, action, state) lines without names, notes or files: labels, and codes."""
+    """(time, action, state) lines without names, notes or files: labels, and codes. A
+    decision recorded without its result file reads as awaiting it."""
     return [
         {
             "at": event.at,
             "action": Action(event.action).label,
-            "state": State(event.to_state).label if event.to_state else "",
+            "state": _state_label(event),
             "action_code": event.action,
             "state_code": event.to_state,
         }
-        for event in application.events.filter(action__in=PUBLIC_ACTIONS).only(
-            "application", "at", "action", "to_state"
+        for event in application.events.filter(action__in=PUBLIC_ACTIONS)
+        .only("application", "at", "action", "to_state")
+        .annotate(
+            has_result=Exists(
+                ApplicationFile.objects.filter(event=OuterRef("pk"), kind=FileKind.RESULT)
+            )
         )
     ]
+
+
+def awaits_result_file(application) -> bool:
+    """Decided (status 06 of the document exchange, say) while no result file exists yet."""
+    return (
+        application.state == State.DECIDED
+        and not application.files.filter(kind=FileKind.RESULT).exists()
+    )
+
+
+def public_status(application, language="vi") -> dict:
+    """What the status pages say of the application's state: `code`, `label`,
+    `description`, `next_step`. A decision without its result file (status 06 of the
+    document exchange) is not shown as “Đã có kết quả” but as awaiting the file, with
+    the built-in wording of that case."""
+    if awaits_result_file(application):
+        description, next_step = AWAITING_RESULT_WORDING
+        return {
+            "code": AWAITING_RESULT,
+            "label": str(AWAITING_RESULT_LABEL),
+            "description": str(description),
+            "next_step": str(next_step),
+        }
+    description, next_step = StatusWording.for_state(application.state, language)
+    return {
+        "code": application.state,
+        "label": str(State(application.state).label),
+        "description": description,
+        "next_step": next_step,
+    }
 
 
 def answer_rows(application, language="vi"):
@@ -61,7 +105,8 @@ def applicant_files(application):
 
 
 def result_files(application):
-    return application.files.filter(kind=FileKind.RESULT)
+    """The result files, each with the signature checked when it was recorded."""
+    return application.files.filter(kind=FileKind.RESULT).select_related("signature")
 
 
 def supplement_reasons(application):

@@ -17,3 +17,17 @@ event_recorded = Signal()
 
 # The applicant rated an application ("đánh giá sự hài lòng"); sent with `rating`.
 application_rated = Signal()
+
+# A member of staff (or an integrator's key) read an application's personal data: its
+# page on the desk, one of its files, a record holding it; sent with `application`,
+# `actor` (the user, or the label of an integrator's key), `resource` ("application",
+# "file", …) and `data` (which file).
+# Sent before the data is shown: a receiver that raises (the audit log cannot be
+# written) refuses the access.
+personal_data_viewed = Signal()
+
+# The personal data and files of a closed application past its retention were purged
+# (`tracking.retention`); sent with `event` (the purge's ApplicationEvent) inside the
+# purging transaction. Sent instead of `event_recorded`: the integrations have nothing
+# to tell another system about it.
+personal_data_purged = Signal()

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from tracking import notifications, operations, selectors
+from tracking import notifications, operations, retention, selectors
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None)
@@ -26,3 +26,10 @@ def flag_overdue_applications() -> int:
 def refresh_public_statistics() -> int:
     """Every few minutes: the public statistics of this year, counted ahead of visitors."""
     return len(selectors.refresh_statistics())
+
+
+@shared_task
+def purge_expired_applications() -> int:
+    """Daily: purge the personal data and files of closed applications past their
+    retention (tracking.retention)."""
+    return retention.purge_expired_applications().applications

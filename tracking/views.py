@@ -20,7 +20,6 @@ from core.uploads import store_private_upload
 from tracking import lookup, operations, selectors
 from tracking.constants import FileKind
 from tracking.links import application_for_token, detail_url
-from tracking.models import StatusWording
 from tracking.public_forms import (
     RatingForm,
     SendLinkForm,
@@ -70,11 +69,13 @@ def _show_status(request, context, application, check):
     if check is not lookup.Check.VERIFIED:
         context["form"].refuse_check(check)
         return
-    description, next_step = StatusWording.for_state(application.state, translation.get_language())
+    status = selectors.public_status(application, translation.get_language())
     context.update(
         application=application,
-        description=description,
-        next_step=next_step,
+        state_code=status["code"],
+        state_label=status["label"],
+        description=status["description"],
+        next_step=status["next_step"],
         timeline=selectors.public_timeline(application),
     )
 
@@ -131,12 +132,14 @@ def detail(request, token):
 
 
 def _detail_context(request, application, token, **forms):
-    description, next_step = StatusWording.for_state(application.state, translation.get_language())
+    status = selectors.public_status(application, translation.get_language())
     return {
         "application": application,
         "token": token,
-        "description": description,
-        "next_step": next_step,
+        "state_code": status["code"],
+        "state_label": status["label"],
+        "description": status["description"],
+        "next_step": status["next_step"],
         "timeline": selectors.public_timeline(application),
         "answers": selectors.answer_rows(application, translation.get_language()),
         "files": selectors.applicant_files(application),

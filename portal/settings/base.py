@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "accounts",
     "api",
     "national",
+    "audit",
     "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -183,7 +184,10 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "locale_overrides",
+]  # the second: Vietnamese the CMS lacks
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -332,6 +336,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "forms.tasks.purge_expired_drafts",
         "schedule": crontab(hour=1, minute=30),
     },
+    # Personal data (tracking/retention.py) and the audit log's daily anchor (audit/).
+    "purge-expired-applications": {
+        "task": "tracking.tasks.purge_expired_applications",
+        "schedule": crontab(hour=3, minute=0),
+    },
+    "anchor-audit-chain": {
+        "task": "audit.tasks.anchor_audit_chain",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 # --- E-mail: console in dev; SMTP through EMAIL_HOST in production.
@@ -441,6 +454,24 @@ FORMS_DRAFT_TTL_DAYS = int(env("FORMS_DRAFT_TTL_DAYS", "30"))
 FORMS_SUBMISSION_HANDLER = "tracking.intake.FormSubmissionHandler"
 FORMS_PREFILL_HANDLER = "accounts.selectors.prefill_values"
 FORMS_FILES_IN_USE = "tracking.selectors.stored_files_in_use"
+# What the review step shows before its consent checkbox (forms/privacy.py).
+FORMS_PRIVACY_NOTICE = "tracking.privacy.consent_notice"
+
+# --- Personal data (Luật Bảo vệ dữ liệu cá nhân 2025, Nghị định 13/2023/NĐ-CP).
+# The privacy notice's version, recorded with every consent (change it with the text).
+PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", "2026.1")
+# Where data subjects write about their data; empty: the agency's e-mail (AgencySettings).
+PRIVACY_CONTACT_EMAIL = env("PRIVACY_CONTACT_EMAIL", "")
+# Months a closed application is kept when its procedure sets no retention of its own
+# (0: permanently); then its personal data and files are purged (tracking/retention.py).
+APPLICATION_RETENTION_MONTHS = int(env("APPLICATION_RETENTION_MONTHS", "120"))
+# Exports of an applicant's own data allowed per account and period.
+ACCOUNTS_EXPORT_RATE = env("ACCOUNTS_EXPORT_RATE", "10/h")
+# What the apps above accounts add to that export: fn(user) -> (name, data).
+ACCOUNTS_PERSONAL_DATA_SECTIONS = [
+    "payments.privacy.personal_data_of",
+    "api.privacy.personal_data_of",
+]
 TRACKING_LOOKUP_RATE = env("TRACKING_LOOKUP_RATE", "30/10m")
 # How long the public statistics are kept (beat refreshes them every 4 minutes).
 STATISTICS_CACHE_SECONDS = int(env("STATISTICS_CACHE_SECONDS", "600"))
@@ -478,6 +509,9 @@ AGENCY_CERTIFICATE_PASSWORD = env("AGENCY_CERTIFICATE_PASSWORD", "dev-only-certi
 AGENCY_CERTIFICATE_AUTOCREATE = True
 # Subject name of the development certificate; empty: the agency name in AgencySettings.
 AGENCY_CERTIFICATE_COMMON_NAME = env("AGENCY_CERTIFICATE_COMMON_NAME", "")
+# Root CA certificates (PEM or DER files, comma-separated) trusted for results that come
+# signed by the competent person; the agency certificate's own chain is always trusted.
+RESULT_SIGNATURE_TRUST_ROOTS = env_list("RESULT_SIGNATURE_TRUST_ROOTS")
 
 # --- Document exchange (tracking/exchange): edXML hand-off of accepted applications.
 # Receiving organisations by OrganId, as JSON (see tracking/exchange/peers.py).

@@ -2,6 +2,8 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page
 
 from portal import pagecache
@@ -74,3 +76,16 @@ def is_within(page, section):
     its descendants (for the menu's current item)."""
     path = section["path"] if isinstance(section, dict) else section.path
     return isinstance(page, Page) and page.path.startswith(path)
+
+
+@register.filter
+def with_site_name(title, site_name):
+    """A page's <title>: "Page | Agency", or the agency's name alone when the page is
+    named after it (the home page), never "Agency | Agency"."""
+    title = " ".join(str(title).split())
+    site_name = conditional_escape(site_name or "")
+    if not title or title.casefold() == site_name.casefold():
+        return mark_safe(title or site_name)  # noqa: S308 (both escaped: rendered block, site name)
+    if not site_name:
+        return mark_safe(title)  # noqa: S308 (a rendered, escaped block)
+    return format_html("{} | {}", mark_safe(title), site_name)  # noqa: S308

@@ -58,7 +58,7 @@ def test_the_wagtail_admin_runs_its_inline_scripts(page, problems):
     page.fill("#id_username", "admin")
     page.fill("#id_password", "demo-admin-2026")
     page.locator("button[type=submit]").click()
-    expect(page).to_have_title("Trang tổng quan - Wagtail")
+    expect(page).to_have_title("Trang tổng quan - Quản trị cổng thông tin")
     page.goto("/admin/pages/")
     page.goto(f"/admin/pages/{procedure.pk}/edit/")
     page.wait_for_load_state("networkidle")

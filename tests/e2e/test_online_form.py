@@ -58,6 +58,7 @@ def test_an_applicant_registers_a_printing_establishment_online(page):
     expect(page.get_by_text("15 Lê Thánh Tôn, Phường Nha Trang, Khánh Hòa")).to_be_visible()
     expect(page.get_by_text("Tên thiết bị: Máy xén giấy")).to_be_visible()
     page.get_by_label("Tôi cam đoan").check()
+    page.get_by_label("Tôi đã đọc Thông báo xử lý dữ liệu cá nhân").check()
     page.get_by_role("button", name="Nộp hồ sơ").click()
 
     application = Application.objects.get(form_version__definition__slug="dang-ky-co-so-in")

@@ -5,25 +5,16 @@ import pytest
 pytestmark = [pytest.mark.demo, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 expect = pytest.importorskip("playwright.sync_api").expect
 
+from tests.e2e.desk import accept_on_the_desk, sign_in_as_clerk  # noqa: E402
+
 
 def test_clerk_accepts_and_the_applicant_sees_the_due_date(page):
-    from tracking.demo import DEMO_CLERK_PASSWORD, DEMO_CLERK_USERNAME
     from tracking.models import Application
 
     waiting = Application.objects.get(idempotency_key="demo-1")
 
-    page.goto("/admin/login/")
-    page.get_by_label("Tên đăng nhập").fill(DEMO_CLERK_USERNAME)
-    # The admin's password field has an untranslatable default label ("Password").
-    page.locator("#id_password").fill(DEMO_CLERK_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.goto("/admin/ho-so/")
-    page.get_by_role("link", name=waiting.dossier_code).click()
-    page.locator("summary", has_text="Tiếp nhận").click()
-    page.get_by_role("button", name="Tiếp nhận").click()
-    expect(
-        page.get_by_text(f"Đã thực hiện “Tiếp nhận” với hồ sơ {waiting.dossier_code}")
-    ).to_be_visible()
+    sign_in_as_clerk(page)
+    accept_on_the_desk(page, waiting)
     waiting.refresh_from_db()
     assert waiting.state == "accepted"
 

@@ -95,7 +95,40 @@ def exchange_peers(settings, peer_credentials):
     return settings.EXCHANGE_PEERS
 
 
+@pytest.fixture
+def sent(exchange_peers, settings, django_capture_on_commit_callbacks):
+    """An application accepted and its package written to the drop folder."""
+    from tests.tracking.factories import ApplicationFactory
+    from tracking.exchange.models import ExchangeMessage
+    from tracking.exchange.transports.folder import file_name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        application = ApplicationFactory(accepted=True)
+    message = ExchangeMessage.objects.get(application=application)
+    path = settings.EXCHANGE_DROP_DIR / file_name(message.document_id)
+    return message, path.read_bytes()
+
+
 _clock = [datetime.datetime(2026, 11, 23, 8, 0, 0)]
+
+
+def legacy_layout(root):
+    """The package as earlier releases wrote it (deprecated, still read): the envelope
+    as the root, and the files as `edXMLBody/Attachments/Attachment` elements carrying
+    the ContentId as an attribute and the base64 as their text."""
+    envelope = root.find(f"{{{edxml.EDXML_NS}}}edXMLEnvelope")
+    body = envelope.find(f"{{{edxml.EDXML_NS}}}edXMLBody")
+    files = etree.SubElement(body, f"{{{edxml.EDXML_NS}}}Attachments")
+    for item in root.findall(
+        f"{{{edxml.EDXML_NS}}}AttachmentEncoded/{{{edxml.EDXML_NS}}}Attachment"
+    ):
+        legacy = etree.SubElement(files, f"{{{edxml.EDXML_NS}}}Attachment")
+        legacy.set("ContentId", item.findtext(f"{{{edxml.EDXML_NS}}}ContentId"))
+        legacy.text = item.findtext(f"{{{edxml.EDXML_NS}}}ContentTransferEncoded")
+    for reference in body.iter(f"{{{edxml.EDXML_NS}}}Reference"):
+        for attribute in list(reference.attrib):
+            del reference.attrib[attribute]
+    return etree.fromstring(etree.tostring(envelope))
 
 
 def status_package(
@@ -106,9 +139,13 @@ def status_package(
     organ_id=PEER_ID,
     description="",
     timestamp=None,
+    attachments=(),
+    legacy=False,
 ) -> bytes:
     """A status package as the document system sends it, signed with `credentials`
-    (unsigned when None). Each call gets a later timestamp unless one is given."""
+    (unsigned when None), with result files when `attachments` are given, in the
+    deprecated layout of earlier releases when `legacy`. Each call gets a later
+    timestamp unless one is given."""
     if timestamp is None:
         _clock[0] += datetime.timedelta(seconds=1)
         timestamp = _clock[0]
@@ -119,7 +156,10 @@ def status_package(
         description=description,
         timestamp=timestamp,
         staff={"Department": "Văn phòng", "Staff": "Trần Văn Bình"},
+        attachments=list(attachments),
     )
+    if legacy:
+        root = legacy_layout(root)
     if credentials is None:
         placeholder = root.find(f".//{{{edxml.DSIG_NS}}}Signature")
         placeholder.getparent().remove(placeholder)

@@ -142,7 +142,9 @@ def test_a_package_signed_with_another_key_is_refused_and_kept(client, message, 
 
 def test_a_package_changed_after_signing_is_refused(client, message, peer_credentials):
     raw = status_package(message.document_id, "03", credentials=peer_credentials)
-    forged = raw.replace(b"<StatusCode>03</StatusCode>", b"<StatusCode>06</StatusCode>")
+    forged = raw.replace(
+        b"<edXML:StatusCode>03</edXML:StatusCode>", b"<edXML:StatusCode>06</edXML:StatusCode>"
+    )
     assert forged != raw
     response = post_status(client, forged)
     assert response.status_code == 403

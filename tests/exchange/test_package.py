@@ -22,16 +22,6 @@ pytestmark = pytest.mark.django_db
 DOCUMENT_ID = re.compile(r"^000\.01\.12\.H34,\d{4}/\d{2}/\d{2},\d+/TNHS$")
 
 
-@pytest.fixture
-def sent(exchange_peers, settings, django_capture_on_commit_callbacks):
-    """An application accepted and its package written to the drop folder."""
-    with django_capture_on_commit_callbacks(execute=True):
-        application = ApplicationFactory(accepted=True)
-    message = ExchangeMessage.objects.get(application=application)
-    path = settings.EXCHANGE_DROP_DIR / file_name(message.document_id)
-    return message, path.read_bytes()
-
-
 def test_accepting_queues_the_message_in_the_same_transaction(
     exchange_peers, django_capture_on_commit_callbacks
 ):
@@ -61,7 +51,9 @@ def test_the_package_carries_header_trace_manifest_and_attachments(sent):
     assert bytes(message.package) == package
     assert message.state == MessageState.SENT
     root = etree.fromstring(package)
-    header = root.find("{*}edXMLHeader/{*}MessageHeader")
+    assert etree.QName(root).localname == "edXML"
+    envelope = root.find("{*}edXMLEnvelope")
+    header = envelope.find("{*}edXMLHeader/{*}MessageHeader")
     assert header.findtext("{*}DocumentId") == message.document_id
     assert header.findtext("{*}From/{*}OrganId") == "000.01.12.H34"
     assert header.findtext("{*}To/{*}OrganId") == PEER_ID
@@ -73,9 +65,9 @@ def test_the_package_carries_header_trace_manifest_and_attachments(sent):
     assert message.application.dossier_code in header.findtext("{*}Subject")
     assert re.match(
         r"^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}$",
-        root.findtext("{*}edXMLHeader/{*}TraceHeaderList/{*}TraceHeader/{*}Timestamp"),
+        envelope.findtext("{*}edXMLHeader/{*}TraceHeaderList/{*}TraceHeader/{*}Timestamp"),
     )
-    references = root.findall("{*}edXMLBody/{*}edXMLManifest/{*}Reference")
+    references = envelope.findall("{*}edXMLBody/{*}edXMLManifest/{*}Reference")
     files = edxml.attachments_of(root)
     assert [r.findtext("{*}ContentId") for r in references] == list(files)
     assert files["phieu-tiep-nhan"].startswith(b"%PDF")
@@ -95,20 +87,41 @@ def test_the_signature_verifies_with_xmlsec1_and_by_canonicalisation(sent, tmp_p
 def test_a_package_changed_after_signing_fails_xmlsec1(sent, tmp_path):
     _, package = sent
     _, certificate, _ = load_agency_credentials()
-    tampered = package.replace(b"<DueDate>2026/12/07", b"<DueDate>2027/12/07")
+    tampered = package.replace(b"<edXML:DueDate>2026/12/07", b"<edXML:DueDate>2027/12/07")
     assert tampered != package
     assert xmlsec1_verify(tampered, certificate, tmp_path).returncode != 0
 
 
-def test_a_subject_over_500_characters_is_refused_with_a_clear_error(
+def test_a_subject_over_500_characters_is_cut_and_the_package_still_goes(
     exchange_peers, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         application = ApplicationFactory(accepted=True, procedure_name="Thủ tục " * 62)
     message = ExchangeMessage.objects.get(application=application)
-    assert message.state == MessageState.FAILED
-    assert "Subject" in message.last_error and "500" in message.last_error
-    assert not message.package
+    assert message.state == MessageState.SENT
+    subject = etree.fromstring(bytes(message.package)).findtext(".//{*}MessageHeader/{*}Subject")
+    assert len(subject) == 500
+    assert subject.endswith("…")
+    assert subject.startswith(f"Chuyển hồ sơ {application.dossier_code}: Thủ tục")
+
+
+def test_the_answers_pdf_in_the_package_is_signed_by_the_agency(sent, tmp_path):
+    from tests.tracking.test_signing import pdfsig_report, pyhanko_status
+
+    _, package = sent
+    answers = edxml.attachments_of(etree.fromstring(package))["to-khai"]
+    _, status = pyhanko_status(answers)
+    assert status.intact and status.valid and status.trusted
+    report = pdfsig_report(answers, tmp_path)
+    assert "Signature is Valid" in report
+    assert "Total document signed" in report
+
+
+def test_document_ids_number_the_units_hand_offs_of_the_day(exchange_peers):
+    first = ExchangeMessage.objects.get(application=ApplicationFactory(accepted=True))
+    second = ExchangeMessage.objects.get(application=ApplicationFactory(accepted=True))
+    assert [edxml.number_of(m.document_id) for m in (first, second)] == ["1", "2"]
+    assert all(len(m.document_id) <= 35 for m in (first, second))
 
 
 def test_a_receiver_code_that_is_not_an_identifier_code_is_refused(

@@ -72,7 +72,7 @@ class HttpApplicant:
 
         def click():
             barrier.wait(30)
-            return self.post("xem-lai", {"declaration": "on"})
+            return self.post("xem-lai", {"declaration": "on", "privacy_consent": "on"})
 
         with ThreadPoolExecutor(clicks) as pool:
             return list(pool.map(lambda _: click(), range(clicks)))

@@ -39,7 +39,7 @@ def test_a_draft_in_progress_keeps_its_version_when_the_form_is_republished(clie
     assert "Tên cơ quan, tổ chức" in html
     assert "Tên đầy đủ của tổ chức" not in html
     fill_documents(walker)
-    response = walker.post("xem-lai", {"declaration": "on"})
+    response = walker.post("xem-lai", {"declaration": "on", "privacy_consent": "on"})
     assert response.status_code == 302
     application = Application.objects.get(form_version__definition__slug=SLUG)
     assert application.form_version.number == 1
@@ -59,10 +59,14 @@ def test_the_applicant_confirms_the_e_mail_with_a_code_before_submitting(client)
     assert len(mail.outbox) == 1
     code = re.search(r"\d{6}", mail.outbox[0].subject).group()
     wrong = "000000" if code != "000000" else "111111"
-    response = walker.post("xem-lai", {"declaration": "on", "email_code": wrong})
+    response = walker.post(
+        "xem-lai", {"declaration": "on", "privacy_consent": "on", "email_code": wrong}
+    )
     assert "Mã xác nhận không đúng" in response.content.decode()
     assert not Application.objects.filter(form_version__definition__slug=SLUG).exists()
-    response = walker.post("xem-lai", {"declaration": "on", "email_code": code})
+    response = walker.post(
+        "xem-lai", {"declaration": "on", "privacy_consent": "on", "email_code": code}
+    )
     assert response.status_code == 302
     assert Application.objects.filter(form_version__definition__slug=SLUG).count() == 1
 
@@ -85,7 +89,9 @@ def test_a_code_the_mail_server_did_not_take_is_said_so_and_sent_again_later(cli
     html = client.get(walker.url("xem-lai")).content.decode()
     assert "Chưa gửi được mã xác nhận tới lienhe@bienxanh.vn" in html
     assert "Thông tin đã khai vẫn được giữ" in html
-    response = walker.post("xem-lai", {"declaration": "on"}, resend_code="1")
+    response = walker.post(
+        "xem-lai", {"declaration": "on", "privacy_consent": "on"}, resend_code="1"
+    )
     page = client.get(response["Location"]).content.decode()
     assert "Chưa gửi được mã xác nhận tới lienhe@bienxanh.vn" in page
 
@@ -93,6 +99,8 @@ def test_a_code_the_mail_server_did_not_take_is_said_so_and_sent_again_later(cli
     html = client.get(walker.url("xem-lai")).content.decode()
     assert "Chúng tôi đã gửi mã xác nhận gồm 6 chữ số tới lienhe@bienxanh.vn" in html
     code = re.search(r"\d{6}", mail.outbox[-1].subject).group()
-    response = walker.post("xem-lai", {"declaration": "on", "email_code": code})
+    response = walker.post(
+        "xem-lai", {"declaration": "on", "privacy_consent": "on", "email_code": code}
+    )
     assert response.status_code == 302
     assert Application.objects.filter(form_version__definition__slug=SLUG).count() == 1

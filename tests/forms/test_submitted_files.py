@@ -44,7 +44,7 @@ def test_submitting_copies_the_uploads_to_the_application_and_then_drops_the_dra
     uploads = draft_names(Draft.objects.get())
     assert len(uploads) == 3 and all(n.startswith(f"{UPLOAD_FOLDER}/") for n in uploads)
     with django_capture_on_commit_callbacks(execute=True):
-        response = walker.post("xem-lai", {"declaration": "on"})
+        response = walker.post("xem-lai", {"declaration": "on", "privacy_consent": "on"})
     assert response.status_code == 302
     application = Application.objects.get(form_version__definition__slug=SLUG)
     names = {f.file.name for f in application.files.all()}
@@ -63,7 +63,7 @@ def test_the_losing_request_of_a_double_click_cleans_up_nothing(
     answers = {"ten_ban_tin": "Bản tin Bấm Hai Lần"}
     stale = Draft.objects.get(pk=draft.pk)  # what the second request loaded before the first won
     with django_capture_on_commit_callbacks(execute=True):
-        walker.post("xem-lai", {"declaration": "on"})
+        walker.post("xem-lai", {"declaration": "on", "privacy_consent": "on"})
     application = Application.objects.get(form_version__definition__slug=SLUG)
     assert operations.submit_draft(draft=stale, answers=answers).code == application.dossier_code
     assert stale.is_submitted  # so that its wizard's reset keeps the files
@@ -78,7 +78,7 @@ def test_an_upload_gone_before_submitting_is_asked_again_and_nothing_is_lost(wal
     gone = sorted(draft_names(draft))[0]
     storages["private"].delete(gone)
     before = stored_under(APPLICATION_FOLDER)
-    response = walker.post("xem-lai", {"declaration": "on"})
+    response = walker.post("xem-lai", {"declaration": "on", "privacy_consent": "on"})
     assert response["Location"].endswith("/xem-lai/")
     html = walker.client.get(response["Location"]).content.decode()
     assert "không còn nguyên vẹn trên máy chủ. Vui lòng tải tệp lên lại rồi nộp." in html

@@ -158,8 +158,8 @@ def test_submitting_creates_one_application_with_its_dossier_code_even_on_double
     fill_until_documents(walker)
     fill_documents(walker)
     assert walker.post("xem-lai").status_code == 200  # the declaration is required
-    first = walker.post("xem-lai", {"declaration": "on"})
-    second = walker.post("xem-lai", {"declaration": "on"})
+    first = walker.post("xem-lai", {"declaration": "on", "privacy_consent": "on"})
+    second = walker.post("xem-lai", {"declaration": "on", "privacy_consent": "on"})
     assert Application.objects.filter(form_version__definition__slug=SLUG).count() == 1
     application = Application.objects.get(form_version__definition__slug=SLUG)
     assert first.status_code == second.status_code == 302
@@ -183,7 +183,7 @@ def test_submitting_creates_one_application_with_its_dossier_code_even_on_double
 def test_the_tracking_page_shows_the_answers_in_the_order_of_the_form(walker):
     fill_until_documents(walker)
     fill_documents(walker)
-    response = walker.post("xem-lai", {"declaration": "on"})
+    response = walker.post("xem-lai", {"declaration": "on", "privacy_consent": "on"})
     html = walker.client.get(response["Location"]).content.decode()
     assert html.index("Tên cơ quan, tổ chức") < html.index("Tên bản tin")
 
@@ -244,7 +244,7 @@ def test_the_wards_of_a_province_are_served_for_the_address_list(client):
 def test_the_application_keeps_the_address_of_the_organisation(walker):
     fill_until_documents(walker)
     fill_documents(walker)
-    walker.post("xem-lai", {"declaration": "on"})
+    walker.post("xem-lai", {"declaration": "on", "privacy_consent": "on"})
     application = Application.objects.get(form_version__definition__slug=SLUG)
     assert application.applicant_address.startswith("12 Trần Phú, ")
     assert application.applicant_address.endswith(", Khánh Hòa")

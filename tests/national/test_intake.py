@@ -92,7 +92,8 @@ def stored_application_files() -> set[str]:
 
 
 def test_a_pushed_application_enters_the_desk_queue_with_its_national_code(client, procedure):
-    response = push(client, {"data": [record(procedure.code)]})
+    sent = record(procedure.code)
+    response = push(client, {"data": [sent]})
 
     assert response.status_code == 200
     assert response.json() == {
@@ -107,10 +108,7 @@ def test_a_pushed_application_enters_the_desk_queue_with_its_national_code(clien
     assert application.applicant_organisation == "Công ty TNHH Truyền thông Biển Xanh"
     assert application.applicant_tax_code == "4201234567"
     assert application.answers == {"ten_ban_tin": "Bản tin Biển Xanh", "ky_han": "Hằng quý"}
-    assert (
-        timezone.localtime(application.submitted_at).strftime(DATE_FORMAT)
-        == (record(procedure.code)["NgayNopHoSo"])
-    )
+    assert timezone.localtime(application.submitted_at).strftime(DATE_FORMAT) == sent["NgayNopHoSo"]
     [submitted] = application.events.all()
     assert submitted.action == Action.SUBMIT
     assert "Cổng Dịch vụ công quốc gia" in submitted.note and CODE in submitted.note

@@ -90,7 +90,7 @@ def test_an_expired_link_opens_nothing(client, application, settings):
 
 def test_a_revoked_link_opens_nothing(client, application):
     path = detail_path(application)
-    application.access_secret = "bi-mat-moi-sau-khi-thu-hoi-000000"
+    application.access_secret = "bi-mat-moi-sau-khi-thu-hoi-0000"
     application.save(update_fields=["access_secret"])
     assert client.get(path).status_code == 404
 
@@ -403,3 +403,23 @@ def test_a_forged_reset_link_changes_no_password(client, site, django_user_model
     assert 'name="new_password1"' not in response.content.decode()
     user.refresh_from_db()
     assert user.check_password("mat-khau-2026-dai")
+
+
+# The desk: a clerk of another unit can neither read nor act on an application.
+
+
+def test_a_clerk_of_another_unit_cannot_act_on_an_application(client):
+    from tests.tracking.test_desk import make_staff
+    from tracking.constants import State
+
+    application = ApplicationFactory()
+    client.force_login(make_staff("don-vi-khac", "000.03.12.H34"))
+    for path in (f"/admin/ho-so/{application.pk}/", f"/admin/ho-so/{application.pk}/tep/1/"):
+        assert client.get(path).status_code == 404
+    response = client.post(
+        f"/admin/ho-so/{application.pk}/",
+        {"action": "refuse", "reasons": "Không thuộc thẩm quyền"},
+    )
+    assert response.status_code == 404
+    application.refresh_from_db()
+    assert application.state == State.SUBMITTED

@@ -49,7 +49,7 @@ def padded_status(response_for, code, *, credentials, organ_id=PEER_ID, padding=
         description="",
         timestamp=exchange._clock[0],
     )
-    filler = root.find(f"{{{edxml.EDXML_NS}}}edXMLBody")
+    filler = root.find(f".//{{{edxml.EDXML_NS}}}edXMLBody")
     filler.text = "x" * padding
     return sign_envelope(root, key=credentials.key, certificate=credentials.certificate)
 

@@ -9,10 +9,12 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 
 from core.models import AgencyUnit
+from tests.factories import PDF
 from tracking import operations
 from tracking.models import Application
 
-MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# A readable one-page PDF (a result made of it can be signed).
+MINIMAL_PDF = PDF
 
 
 def stored_file(name="ban-sao.pdf", content=MINIMAL_PDF, label="Bản sao giấy tờ"):

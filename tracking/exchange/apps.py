@@ -11,7 +11,8 @@ class ExchangeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from tracking.exchange import operations
-        from tracking.signals import application_accepted
+        from tracking.exchange import operations, retention
+        from tracking.signals import application_accepted, personal_data_purged
 
         application_accepted.connect(operations.hand_off_accepted, dispatch_uid="exchange.hand_off")
+        personal_data_purged.connect(retention.purge_copies, dispatch_uid="exchange.purge")

@@ -50,6 +50,10 @@ class InboundOutcome(models.TextChoices):
 class RejectionCode(models.TextChoices):
     """Machine-readable reasons an inbound package is refused, sent back to the peer."""
 
+    UNSUPPORTED_MEDIA_TYPE = (
+        "unsupported_media_type",
+        _("Gói tin phải được gửi với Content-Type application/xml hoặc text/xml (UTF-8)"),
+    )
     TOO_LARGE = "too_large", _("Gói tin vượt quá dung lượng cho phép")
     MALFORMED = "malformed", _("Gói tin không phải XML hợp lệ")
     FORBIDDEN_XML = "forbidden_xml", _("Gói tin chứa DTD hoặc thực thể XML không được phép")

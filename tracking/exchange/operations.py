@@ -8,7 +8,6 @@ worker killed mid-send). The receiver deduplicates by DocumentId.
 
 import hashlib
 import logging
-import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -20,8 +19,9 @@ from django.utils.translation import gettext as _
 
 from core.outbox import Outbox, PermanentError, SendOutcome, TransientError
 from tracking import operations as tracking_operations
-from tracking.constants import State
-from tracking.exchange import packages, peers, selectors, transports
+from tracking import results as tracking_results
+from tracking.constants import Action, State
+from tracking.exchange import edxml, packages, peers, selectors, transports
 from tracking.exchange.constants import (
     PROCESSING_CODES,
     InboundOutcome,
@@ -37,6 +37,7 @@ from tracking.exchange.xmlsecurity import (
     verify_hmac,
     verify_signature,
 )
+from tracking.models import DossierSequence
 
 logger = logging.getLogger(__name__)
 
@@ -72,20 +73,56 @@ def hand_off_accepted(sender, *, application, **kwargs) -> ExchangeMessage:
 
 def queue_handoff(*, application) -> ExchangeMessage:
     """Write the outbox message of an application just accepted (same transaction as the
-    acceptance), and send it once the transaction commits."""
+    acceptance), and send it once the transaction commits.
+
+    Its DocumentId numbers the unit's hand-offs of the day (1, 2, …), so that it stays
+    within the standard's 35 characters however many messages the portal has sent.
+    """
     unit_code = application.receiving_unit.identifier_code
     peer = peers.peer_for_unit(unit_code)
     day = timezone.localtime(application.accepted_at or timezone.now()).date()
+    document_id = _next_document_id(unit_code, day)
     message = ExchangeMessage.objects.create(
         application=application,
-        document_id=f"pending-{uuid.uuid4().hex}",
+        document_id=document_id,
         from_organ_id=unit_code,
         to_organ_id=peer.organ_id,
     )
-    message.document_id = packages.document_id_for(message=message, unit_code=unit_code, day=day)
-    message.save(update_fields=["document_id"])
     OUTBOX.schedule(message)
     return message
+
+
+def _next_document_id(unit_code: str, day) -> str:
+    """The next free DocumentId of `unit_code` for `day`, unique under concurrency.
+
+    The day's counter is a `DossierSequence` row of its own (key `edxml/<unit>`), locked
+    until the acceptance commits, as dossier codes are numbered. Numbers already taken
+    (DocumentIds of earlier releases, numbered by outbox row) are skipped.
+    """
+    key = f"edxml/{unit_code}"
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                DossierSequence.objects.get_or_create(unit_code=key, day=day)
+        except IntegrityError:
+            pass  # another acceptance created the row first
+        sequence = DossierSequence.objects.select_for_update().get(unit_code=key, day=day)
+        number = sequence.last
+        while True:
+            number += 1
+            document_id = packages.document_id_for(number=number, unit_code=unit_code, day=day)
+            if not ExchangeMessage.objects.filter(document_id=document_id).exists():
+                break
+        if len(document_id) > edxml.LIMITS["DocumentId"]:
+            raise tracking_operations.TrackingError(
+                _(
+                    "Đơn vị %(unit)s đã chuyển quá nhiều hồ sơ trong ngày: mã văn bản "
+                    "%(id)s vượt quá %(limit)s ký tự theo QCVN 102:2016."
+                )
+                % {"unit": unit_code, "id": document_id, "limit": edxml.LIMITS["DocumentId"]}
+            )
+        DossierSequence.objects.filter(pk=sequence.pk).update(last=number)
+        return document_id
 
 
 def _deliver(message: ExchangeMessage) -> dict:
@@ -200,23 +237,25 @@ def send_failure_digest(*, now=None) -> int:
 
 
 def _authenticate(root, raw: bytes, hmac_header: str):
-    """(peer, report) of a status package whose sender proved who it is."""
+    """(peer, report, content) of a status package whose sender proved who it is;
+    `content` is the signed document (or, for a peer with a shared secret, the one
+    received), from which everything else is read."""
     claimed = read_status(root)
     peer = peers.peer(claimed.from_organ_id)
     if peer is None:
         raise InboundRejected(RejectionCode.UNKNOWN_PEER, claimed.from_organ_id)
     certificate = peer.certificate_pem()
     if certificate:
-        signed = verify_signature(root, certificate_pem=certificate)
-        report = read_status(signed)
+        content = verify_signature(root, certificate_pem=certificate)
+        report = read_status(content)
     elif peer.secret:
         verify_hmac(raw, secret=peer.secret, header_value=hmac_header)
-        report = claimed
+        content, report = root, claimed
     else:
         raise InboundRejected(RejectionCode.UNKNOWN_PEER, "no certificate or secret configured")
     if report.from_organ_id != peer.organ_id:
         raise InboundRejected(RejectionCode.BAD_SIGNATURE, "signed sender differs")
-    return peer, report
+    return peer, report, content
 
 
 def receive_status_package(
@@ -224,24 +263,42 @@ def receive_status_package(
 ) -> InboundPackage:
     """Check, record and apply one status package. Never raises for a bad package:
     the returned record says what became of it (and is kept in every case, a refused
-    one from an unproven sender only in part: see KEEP_ANONYMOUS_BYTES)."""
+    one from an unproven sender only in part: see KEEP_ANONYMOUS_BYTES).
+
+    A status 06 may carry the result files (`AttachmentEncoded`); they become the
+    application's result, signed or validated as the desk's are (`tracking.results`).
+    A result that cannot be recorded (unreadable, broken signature) refuses the whole
+    package with the reason, so that the peer sends it again rather than lose it.
+    """
     record = InboundPackage(
         size=len(raw), remote_addr=remote_addr, digest=hashlib.sha256(raw).hexdigest()
     )
     authenticated = False
     try:
         root = parse_hardened(raw, max_bytes=settings.EXCHANGE_INBOUND_MAX_BYTES)
-        peer, report = _authenticate(root, raw, hmac_header)
+        peer, report, content = _authenticate(root, raw, hmac_header)
         authenticated = True
         message = ExchangeMessage.objects.filter(
             document_id=report.response_for, to_organ_id=peer.organ_id
         ).first()
         if message is None:
             raise InboundRejected(RejectionCode.UNKNOWN_DOCUMENT, report.response_for)
+        attachments = edxml.read_attachments(content)
     except PackageRejected as error:
-        return _reject(record, raw, InboundRejected(RejectionCode.INVALID, str(error)))
+        return _reject(
+            record,
+            raw,
+            InboundRejected(RejectionCode.INVALID, str(error)),
+            authenticated=authenticated,
+        )
     except InboundRejected as error:
         return _reject(record, raw, error, authenticated=authenticated)
+    if report.legacy_layout:
+        logger.warning(
+            "status package from %s in the deprecated layout (bare edXMLEnvelope, "
+            "attachments as attributes); it is read until the next release",
+            report.from_organ_id,
+        )
 
     record.raw = raw
     record.from_organ_id = report.from_organ_id
@@ -257,7 +314,7 @@ def receive_status_package(
             record.save()
             # One status at a time per message, so out-of-order packages are judged in turn.
             locked = ExchangeMessage.objects.select_for_update().get(pk=message.pk)
-            outcome, event = apply_status(message=locked, report=report)
+            outcome, event = apply_status(message=locked, report=report, attachments=attachments)
             record.outcome = outcome
             record.event = event
             record.save(update_fields=["outcome", "event"])
@@ -267,7 +324,32 @@ def receive_status_package(
         record.outcome = InboundOutcome.DUPLICATE
         record.event = None
         record.save()
+    except tracking_operations.TrackingError as error:
+        # The result files could not be recorded: nothing was applied.
+        record.pk = None
+        record.dedup_key = None
+        record.event = None
+        return _reject(
+            record,
+            raw,
+            InboundRejected(RejectionCode.INVALID, error.message),
+            authenticated=True,
+        )
     return record
+
+
+def refuse_media_type(
+    *, content_type: str, size: int, remote_addr: str | None = None
+) -> InboundPackage:
+    """A post that is not `application/xml` or `text/xml` (UTF-8): refused unread, the
+    fact and the Content-Type given kept."""
+    return _reject(
+        InboundPackage(size=size, remote_addr=remote_addr),
+        b"",
+        InboundRejected(
+            RejectionCode.UNSUPPORTED_MEDIA_TYPE, f"Content-Type: {content_type[:200] or '—'}"
+        ),
+    )
 
 
 def refuse_oversized(*, size: int, remote_addr: str | None = None) -> InboundPackage:
@@ -320,18 +402,44 @@ def purge_refused_inbound(*, now=None, days=None) -> int:
     return count
 
 
-def apply_status(*, message: ExchangeMessage, report):
+def _result_files(attachments) -> list:
+    """The attachments of a status package as files for `record_result`."""
+    return [
+        tracking_results.store_bytes(
+            attachment.data,
+            name=attachment.name,
+            label=attachment.description or _("Kết quả giải quyết"),
+        )
+        for attachment in attachments
+    ]
+
+
+def _with_results(record, application, note, attachments):
+    """`record` (record_result or attach_result) with the package's files; the files
+    stored for it go if it fails."""
+    files = _result_files(attachments)
+    try:
+        return record(application=application, actor="exchange", files=files, note=note)
+    except BaseException:
+        tracking_results.discard_files(files)
+        raise
+
+
+def apply_status(*, message: ExchangeMessage, report, attachments=()):
     """Apply one status to the application (README, "Hand-off to the document exchange"); return (outcome, event).
 
     - 03 registered, 04 assigned, 05 processing: accepted → in_progress.
-    - 06 completed: accepted or in_progress → decided (the result file itself
-      comes from the desk; the event says the document system finished).
+    - 06 completed: accepted or in_progress → decided, with the result files the
+      package carries (signed or validated: `tracking.results`); without any, the
+      application awaits its result file, which the desk (or a later 06 with the
+      files) attaches. A 06 with files for a decision still without them attaches them.
     - 02 refused: the receiving system turned the package down. That is not a
       decision on the application (refusing or stopping it needs reasons the
       desk gives), so it is logged, the message is marked refused and shows on
       the desk with a re-send button.
     - 01 arrived, 13/15/16 take-back and update, and any status that would move
-      the application backwards (out of order): logged only.
+      the application backwards (out of order): logged only. Files sent with any
+      status but 06 are not taken.
     """
     application = message.application
     application.refresh_from_db()
@@ -345,6 +453,7 @@ def apply_status(*, message: ExchangeMessage, report):
             "timestamp": report.timestamp,
             "from": report.from_organ_id,
             "staff": report.staff,
+            "attachments": [a.name for a in attachments],
         }
     }
     updates = {}
@@ -365,9 +474,14 @@ def apply_status(*, message: ExchangeMessage, report):
             )
             return InboundOutcome.APPLIED, event
         if code == StatusCode.COMPLETED and state in (State.ACCEPTED, State.IN_PROGRESS):
-            event = tracking_operations.record_result(
-                application=application, actor="exchange", files=[], note=note
-            )
+            event = _with_results(tracking_operations.record_result, application, note, attachments)
+            return InboundOutcome.APPLIED, event
+        if (
+            code == StatusCode.COMPLETED
+            and attachments
+            and tracking_operations.is_allowed(application, Action.ATTACH_RESULT)
+        ):
+            event = _with_results(tracking_operations.attach_result, application, note, attachments)
             return InboundOutcome.APPLIED, event
     except tracking_operations.InvalidTransition:
         # Staff moved the application meanwhile; the status is still worth logging.

@@ -12,19 +12,24 @@ from tracking import selectors
 from tracking.constants import Action, FileKind
 from tracking.exchange import edxml, peers
 from tracking.exchange.xmlsecurity import sign_with_agency
+from tracking.signing import sign_pdf
 
 # Our reading of the standard's document-type list: an administrative dossier handed over.
 DOCUMENT_TYPE = 1
-# Notation of the hand-off documents (“Tiếp nhận hồ sơ”); the number is the outbox row's.
+# Notation of the hand-off documents (“Tiếp nhận hồ sơ”); the number is the sending
+# unit's sequence of the day (`operations.queue_handoff`), so that the DocumentId
+# (`OrganId,yyyy/MM/dd,Number/Notation`) stays within the standard's 35 characters.
 CODE_NOTATION = "TNHS"
 
 
-def document_id_for(*, message, unit_code, day) -> str:
-    return edxml.document_id(unit_code, day, str(message.pk), CODE_NOTATION)
+def document_id_for(*, number: int, unit_code, day) -> str:
+    return edxml.document_id(unit_code, day, str(number), CODE_NOTATION)
 
 
 def answers_pdf(application) -> bytes:
-    """The applicant's answers as a document ("tờ khai") the receiving system can file."""
+    """The applicant's answers as a document ("tờ khai") the receiving system can file,
+    signed by the agency (PAdES, as the notices are): an electronic document with the
+    agency's digital signature (Nghị định 45/2020/NĐ-CP, Quyết định 28/2018/QĐ-TTg)."""
     rows = selectors.answer_rows(application)
     paragraphs = [
         "<b>{}</b>: {}".format(
@@ -32,11 +37,17 @@ def answers_pdf(application) -> bytes:
         )
         for section, label, value in rows
     ]
-    return simple_document_pdf(
+    pdf = simple_document_pdf(
         title=_("Nội dung kê khai của hồ sơ %(code)s") % {"code": application.dossier_code},
         header_lines=[html.escape(application.receiving_unit.name)],
         paragraphs=paragraphs or ["—"],
         subject=application.procedure_name,
+    )
+    agency = AgencySettings.load()
+    return sign_pdf(
+        pdf,
+        reason=_("Nội dung kê khai của hồ sơ %(code)s") % {"code": application.dossier_code},
+        location=agency.address[:100] or agency.name,
     )
 
 
@@ -114,9 +125,9 @@ def outgoing_document(message) -> edxml.OutgoingDocument:
             email=peer.email,
             phone=peer.phone,
         ),
-        code_number=str(message.pk),
+        code_number=edxml.number_of(message.document_id),
         code_notation=CODE_NOTATION,
-        promulgation_place=settings.EXCHANGE_PROMULGATION_PLACE or agency.address[:100],
+        promulgation_place=settings.EXCHANGE_PROMULGATION_PLACE or agency.address,
         promulgation_date=accepted_at.date(),
         document_type=DOCUMENT_TYPE,
         document_type_name=_("Hồ sơ thủ tục hành chính"),
@@ -135,7 +146,7 @@ def outgoing_document(message) -> edxml.OutgoingDocument:
         },
         signer_competence="",
         signer_position=_("Cán bộ tiếp nhận"),
-        signer_name=(accept.actor_label if accept else "")[: edxml.LIMITS["FullName"]],
+        signer_name=accept.actor_label if accept else "",
         due_date=application.due_date,
         to_places=[peer.name],
         sent_at=timezone.localtime(),

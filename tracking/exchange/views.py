@@ -17,6 +17,7 @@ from tracking.exchange.xmlsecurity import HMAC_HEADER
 logger = logging.getLogger(__name__)
 
 HTTP_STATUS = {
+    RejectionCode.UNSUPPORTED_MEDIA_TYPE: 415,
     RejectionCode.TOO_LARGE: 413,
     RejectionCode.UNKNOWN_PEER: 403,
     RejectionCode.BAD_SIGNATURE: 403,
@@ -66,10 +67,23 @@ def _rate_limited(request) -> JsonResponse | None:
     )
 
 
+# The media types of an XML document (RFC 7303), and the one charset packages are written in.
+XML_MEDIA_TYPES = frozenset({"application/xml", "text/xml"})
+CHARSETS = frozenset({"", "utf-8", "utf8"})
+
+
+def is_xml_content_type(request) -> bool:
+    """`application/xml` or `text/xml`, with no charset or UTF-8."""
+    charset = (request.content_params or {}).get("charset", "").strip().strip('"').lower()
+    return (request.content_type or "").lower() in XML_MEDIA_TYPES and charset in CHARSETS
+
+
 @csrf_exempt
 @require_POST
 def receive_status(request):
-    """POST an edXML status package (application/xml); answers JSON with a `code`.
+    """POST an edXML status package (`Content-Type: application/xml` or `text/xml`,
+    UTF-8); answers JSON with a `code`. Any other Content-Type is answered 415, the body
+    unread.
 
     Authenticated by the package's XML signature (peer certificate) or by the
     `X-Edxml-Hmac: sha256=<hex>` header (peer secret); see `operations`.
@@ -84,6 +98,14 @@ def receive_status(request):
         declared = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         declared = 0
+    if not is_xml_content_type(request):
+        return _answer(
+            operations.refuse_media_type(
+                content_type=request.META.get("CONTENT_TYPE", ""),
+                size=declared,
+                remote_addr=remote_addr,
+            )
+        )
     if declared > limit:
         # Not read at all: only the fact is kept.
         return _answer(operations.refuse_oversized(size=declared, remote_addr=remote_addr))

@@ -1,7 +1,9 @@
 from .application import Application, ApplicationEvent, ApplicationFile, DossierSequence
 from .calendar import WorkingDayAdjustment
 from .notice_email import NoticeEmail
+from .privacy import PrivacyNoticeText
 from .rating import Rating
+from .result import ResultSignature
 from .staff import DeskMember
 from .wording import StatusWording
 
@@ -12,7 +14,9 @@ __all__ = [
     "DeskMember",
     "DossierSequence",
     "NoticeEmail",
+    "PrivacyNoticeText",
     "Rating",
+    "ResultSignature",
     "StatusWording",
     "WorkingDayAdjustment",
 ]

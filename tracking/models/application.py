@@ -126,6 +126,10 @@ class Application(models.Model):
     is_overdue = models.BooleanField(_("quá hạn"), default=False)
     # Set when the result is recorded: was it later than the date promised?
     resolved_late = models.BooleanField(_("giải quyết trễ hạn"), null=True, blank=True)
+    # Set when the retention ended and the personal data went (tracking.retention).
+    personal_data_purged_at = models.DateTimeField(
+        _("thời điểm xóa dữ liệu cá nhân"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["-submitted_at"]

@@ -50,6 +50,16 @@ DEFAULT_WORDING = {
 }
 
 
+# A decided application whose result file is not attached yet (status 06 of the
+# document exchange without the file): what the public pages say instead of "Đã có kết quả".
+AWAITING_RESULT = "decided_awaiting_result"
+AWAITING_RESULT_LABEL = _("Đã giải quyết, chờ tệp kết quả")
+AWAITING_RESULT_WORDING = (
+    _("Hồ sơ đã được giải quyết; tệp kết quả đang được hoàn thiện và ký số."),
+    _("Người nộp nhận được thư thông báo khi tệp kết quả sẵn sàng để tải về."),
+)
+
+
 class StatusWording(models.Model):
     """Plain wording for one state on the public status page, in both languages."""
 

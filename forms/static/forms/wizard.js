@@ -49,6 +49,23 @@
     });
   });
 
+  // Dates are typed day/month/year: the slashes are added after the day and the
+  // month, and eight digits pasted at once are split the same way. The server
+  // parses what is sent and says so when it is not a real date.
+  function maskDate(value) {
+    if (/^\d{8}$/.test(value)) return value.slice(0, 2) + "/" + value.slice(2, 4) + "/" + value.slice(4);
+    if (/^\d{2}$/.test(value) || /^\d{1,2}\/\d{2}$/.test(value)) return value + "/";
+    return value;
+  }
+  form.querySelectorAll("input[data-date-mask]").forEach(function (input) {
+    input.addEventListener("input", function (event) {
+      // Deleting is left alone, or the slash would come back under the cursor.
+      if (event.inputType && event.inputType.indexOf("insert") !== 0) return;
+      var masked = maskDate(input.value);
+      if (masked !== input.value) input.value = masked;
+    });
+  });
+
   // Address: load the communes and wards of the chosen province.
   form.querySelectorAll("select[data-wards-of]").forEach(function (wardSelect) {
     var province = document.getElementById(wardSelect.getAttribute("data-wards-of"));

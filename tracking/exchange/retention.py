@@ -1,0 +1,34 @@
+"""The document exchange's copies of an application's personal data, erased with it.
+
+When an application's retention ends (`tracking.signals.personal_data_purged`), the
+packages handed off for it keep their DocumentId, route, state and digests but not
+their body (the signed package carried the answers and files), and the status
+packages received about them keep their code and time but not their raw bytes or
+description. A hand-off not sent yet keeps its package, since sending it needs it;
+it is logged for staff to see to.
+"""
+
+import logging
+
+from core.outbox import OutboxState
+from tracking.exchange.models import ExchangeMessage, InboundPackage
+
+logger = logging.getLogger(__name__)
+
+
+def purge_copies(sender, event, **kwargs) -> int:
+    """Receiver of `personal_data_purged`, in the purging transaction; returns how many
+    packages lost their body."""
+    application = event.application
+    messages = ExchangeMessage.objects.filter(application=application)
+    erased = messages.filter(state=OutboxState.SENT).update(package=b"", response_body="")
+    unsent = messages.exclude(state=OutboxState.SENT).count()
+    if unsent:
+        logger.warning(
+            "%s: %s hand-off(s) to the document exchange not sent keep their package after "
+            "the purge",
+            application.dossier_code,
+            unsent,
+        )
+    InboundPackage.objects.filter(message__application=application).update(raw=b"", description="")
+    return erased
