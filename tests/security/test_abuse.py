@@ -77,6 +77,7 @@ def test_a_bad_signed_link_opens_nothing(client, application, probe):
         assert application.applicant_name not in response.content.decode()
     response = client.post(f"{detail_path(application, token)}danh-gia/", {"overall": 5})
     assert response.status_code == 404
+    assert client.post(f"/thanh-toan/ho-so/{token}/").status_code == 404
 
 
 def test_an_expired_link_opens_nothing(client, application, settings):
@@ -251,6 +252,20 @@ def test_text_with_markup_is_shown_as_text_to_the_applicant_the_desk_and_in_e_ma
     [(html_body, _type)] = message.alternatives
     assert SCRIPT not in html_body
     assert "Thiếu bản sao &lt;script&gt;" in html_body
+
+
+def test_markup_in_the_answers_is_printed_as_text_in_the_signed_answers_pdf():
+    from pypdf import PdfReader
+
+    from tracking.exchange.packages import answers_pdf
+
+    application = ApplicationFactory(
+        answers={"ten_ban_tin": "Bản tin <font size=72>to</font> & <b>đậm", "ghi_chu": "<"}
+    )
+    text = "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(answers_pdf(application))).pages
+    )
+    assert "<font size=72>to</font> & <b>đậm" in text
 
 
 # Uploads: what the browser claims is never believed; names never reach the disk.
