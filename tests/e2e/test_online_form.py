@@ -5,6 +5,8 @@ import pytest
 pytestmark = [pytest.mark.demo, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 expect = pytest.importorskip("playwright.sync_api").expect
 
+from tests.e2e.applicant import fill_address_and_contact  # noqa: E402
+
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -23,11 +25,7 @@ def test_an_applicant_registers_a_printing_establishment_online(page):
     expect(page.get_by_label("Tên cơ sở in")).to_have_value("Cơ sở in Hải Âu")
 
     page.get_by_label("Mã số thuế").fill("0100109106")
-    page.get_by_label("Tỉnh, thành phố", exact=True).select_option(label="Khánh Hòa")
-    page.get_by_label("Xã, phường, đặc khu").select_option(label="Phường Nha Trang")
-    page.get_by_label("Số nhà, đường, thôn, xóm").fill("15 Lê Thánh Tôn")
-    page.get_by_label("Số điện thoại").fill("0905 123 456")
-    page.get_by_label("Thư điện tử").fill("haiau@example.vn")
+    fill_address_and_contact(page)
     page.get_by_role("button", name="Tiếp tục", exact=True).click()
 
     page.get_by_label("Họ và tên").fill("Lê Văn Hải")
