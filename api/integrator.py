@@ -157,15 +157,7 @@ def summary_out(application) -> dict:
 def detail_out(application) -> dict:
     code = application.dossier_code
     return summary_out(application) | {
-        "applicant": {
-            "full_name": application.applicant_name,
-            "email": application.applicant_email,
-            "phone": application.applicant_phone,
-            "id_number": application.applicant_id_number,
-            "address": application.applicant_address,
-            "organisation": application.applicant_organisation,
-            "tax_code": application.applicant_tax_code,
-        },
+        "applicant": tracking.applicant_facts(application),
         "delivery_method": application.delivery_method,
         "postal_address": application.postal_address,
         "answers": application.answers,

@@ -247,15 +247,7 @@ def application_data(application, language="vi") -> dict:
         "due_date": application.effective_due_date,
         "decided_at": application.decided_at,
         "delivered_at": application.delivered_at,
-        "applicant": {
-            "full_name": application.applicant_name,
-            "email": application.applicant_email,
-            "phone": application.applicant_phone,
-            "id_number": application.applicant_id_number,
-            "address": application.applicant_address,
-            "organisation": application.applicant_organisation,
-            "tax_code": application.applicant_tax_code,
-        },
+        "applicant": selectors.applicant_facts(application),
         "answers": application.answers,
         "answers_as_shown": [
             {"section": str(section), "label": str(label), "value": str(value)}

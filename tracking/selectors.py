@@ -86,6 +86,20 @@ def public_status(application, language="vi") -> dict:
     }
 
 
+def applicant_facts(application) -> dict:
+    """Who filed an application, as the integrators' API and the applicant's own data
+    export give it."""
+    return {
+        "full_name": application.applicant_name,
+        "email": application.applicant_email,
+        "phone": application.applicant_phone,
+        "id_number": application.applicant_id_number,
+        "address": application.applicant_address,
+        "organisation": application.applicant_organisation,
+        "tax_code": application.applicant_tax_code,
+    }
+
+
 def answer_rows(application, language="vi"):
     """Answers in the order of the form: (section, label, value) rows."""
     form_version = getattr(application, "form_version", None)

@@ -20,6 +20,7 @@ from pyhanko.sign import fields, signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from core.pdf import simple_document_pdf
+from tracking.signing import SIGNER_KEY_USAGE
 
 
 @dataclass(frozen=True)
@@ -90,17 +91,7 @@ def person_signer(authority: Authority, common_name="Trần Văn Giám Đốc"):
         .not_valid_after(now + datetime.timedelta(days=90))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
+            SIGNER_KEY_USAGE,
             critical=True,
         )
         .add_extension(
