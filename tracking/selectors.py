@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.models import AgencyUnit
 from forms.selectors import answer_rows as form_answer_rows
@@ -77,13 +77,24 @@ def public_status(application, language="vi") -> dict:
             "description": str(description),
             "next_step": str(next_step),
         }
-    description, next_step = StatusWording.for_state(application.state, language)
+    description, next_step = _wording(application.state, language)
     return {
         "code": application.state,
         "label": str(State(application.state).label),
         "description": description,
         "next_step": next_step,
     }
+
+
+def _wording(state, language):
+    """The wording of a state, kept as a fragment of the page cache: the wordings are
+    snippets, and saving one bumps the site's tag."""
+
+    def build():
+        with translation.override(language):
+            return StatusWording.for_state(state, language), {pagecache.SITE}
+
+    return pagecache.remember(f"wording:{state}:{language}", build)
 
 
 def applicant_facts(application) -> dict:

@@ -126,6 +126,8 @@ TEMPLATES = [
         },
     },
 ]
+# Plain inputs and text areas written in Python, the same markup as Django's templates.
+FORM_RENDERER = "core.rendering.FormRenderer"
 
 # --- Database: SQLite file by default, PostgreSQL (or any) via DATABASE_URL.
 DATABASES = {

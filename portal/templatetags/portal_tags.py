@@ -1,6 +1,8 @@
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -55,14 +57,61 @@ def language_links(context):
             {"code": code, "name": name, "url": "", "alternate": ""}
             for code, name in settings.LANGUAGES
         ]
+    path, mark, query = request.get_full_path().partition("?")
     return [
         {
             **link,
-            "url": link["url"] or translate_url(request.get_full_path(), link["code"]),
+            "url": link["url"] or _translated_path(path, link["code"]) + mark + query,
             "is_current": link["code"] == current,
         }
         for link in links
     ]
+
+
+@lru_cache(maxsize=2048)
+def _translated_path(path, language):
+    """`path` in `language`: a view's URL (the URL patterns do not change while
+    serving; a query string is kept as it is by `translate_url` anyway)."""
+    return translate_url(path, language)
+
+
+def _kept(context, name, vary, tags):
+    """`portal/includes/<name>.html` rendered with this context, kept as a fragment of
+    the page cache under `vary` (everything it shows that is not the same on every
+    page) and stale by `tags`, like the pages."""
+    request = context.get("request")
+    nodes = context.template.engine.get_template(f"portal/includes/{name}.html")
+    if request is None:  # an error page rendered without a request
+        return nodes.render(context)
+    key = ":".join(map(str, (name, request.get_host(), translation.get_language(), *vary)))
+    return mark_safe(pagecache.remember(key, lambda: (nodes.render(context), tags)))  # noqa: S308 (a rendered template)
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context):
+    """The main menu, the same on every page but for its current entry and the sign-in
+    link: kept by those, stale when the menu (the home page's tag) or the site moves."""
+    chrome = context.get("chrome") or {}
+    home, menu = chrome.get("home"), chrome.get("menu", [])
+    page = context.get("page")
+    request = context.get("request")
+    user = context.get("user")
+    current = [item["pk"] for item in menu if is_within(page, item)]
+    vary = (
+        isinstance(page, Page) and home is not None and page.pk == home["pk"],
+        "-".join(map(str, current)),
+        request is not None and request.path == reverse("tracking:status"),
+        bool(user is not None and user.is_authenticated),
+    )
+    tags = {pagecache.SITE} | ({pagecache.page_tag(home["pk"])} if home else set())
+    return _kept(context, "main_nav", vary, tags)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The agency's identity and the links every page ends with: stale when a setting
+    (the agency's identity) or the site is saved."""
+    return _kept(context, "site_footer", (), {pagecache.SITE})
 
 
 @register.filter

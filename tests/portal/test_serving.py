@@ -75,3 +75,64 @@ def test_a_site_changed_is_the_one_served(client, portal):
     assert portal.introduction.title in client.get("/").content.decode()
     site.delete()
     assert client.get("/").status_code == 404
+
+
+def nav_of(response):
+    html = response.content.decode()
+    return html[html.index('<nav class="main-nav"') : html.index("</nav>", html.index("main-nav"))]
+
+
+def footer_of(response):
+    html = response.content.decode()
+    return html[html.index('<footer class="site-footer"') : html.index("</footer>")]
+
+
+def test_the_menu_of_a_view_shows_a_section_published_in_it_at_once(client, portal):
+    from portal.models import IntroductionPage
+
+    assert "Tra cứu hồ sơ" in nav_of(client.get("/tra-cuu-ho-so/"))
+    section = portal.home.add_child(
+        instance=IntroductionPage(title="Chuyển đổi số", slug="chuyen-doi-so", show_in_menus=True)
+    )
+    assert "Chuyển đổi số" not in nav_of(client.get("/tra-cuu-ho-so/"))  # a draft
+    section.save_revision().publish()
+    assert "Chuyển đổi số" in nav_of(client.get("/tra-cuu-ho-so/"))
+    section.unpublish()
+    assert "Chuyển đổi số" not in nav_of(client.get("/tra-cuu-ho-so/"))
+
+
+def test_the_menu_marks_the_current_entry_and_the_visitors_sign_in(client, portal):
+    lookup = nav_of(client.get("/tra-cuu-ho-so/"))
+    assert 'href="/tra-cuu-ho-so/" aria-current="page"' in lookup
+    assert "Đăng nhập" in lookup
+    about = nav_of(client.get(portal.introduction.url))
+    assert 'href="/tra-cuu-ho-so/" aria-current="page"' not in about
+    assert f'href="{portal.introduction.url}" aria-current="page"' in about
+    assert nav_of(client.get("/")).count('aria-current="page"') == 1  # the home entry
+
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_user("an@example.vn", "an@example.vn"))
+    signed_in = nav_of(client.get("/tra-cuu-ho-so/"))
+    assert "Hồ sơ của tôi" in signed_in
+    assert "Đăng nhập" not in signed_in
+
+
+def test_the_footer_of_a_view_follows_the_agency_identity_and_the_language(client, portal):
+    from portal.models import AgencySettings
+
+    assert "Thông báo xử lý dữ liệu cá nhân" in footer_of(client.get("/tra-cuu-ho-so/"))
+    settings = AgencySettings.load()
+    settings.phone = "0258 3 999 999"
+    settings.save()
+    assert "0258 3 999 999" in footer_of(client.get("/tra-cuu-ho-so/"))
+    english = client.get("/en/tra-cuu-ho-so/")
+    assert english.status_code == 200
+    assert "Privacy notice" in footer_of(english)
+    assert "Thông báo xử lý dữ liệu cá nhân" in footer_of(client.get("/tra-cuu-ho-so/"))
+    assert "Track an application" in nav_of(english)
+
+
+def test_a_view_links_to_itself_in_the_other_language_with_its_query(client, portal):
+    html = client.get("/tra-cuu-ho-so/?ma=000.01.12.H34-261204-0001").content.decode()
+    assert 'href="/en/tra-cuu-ho-so/?ma=000.01.12.H34-261204-0001"' in html
