@@ -311,10 +311,29 @@ ACTION_ERRORS = {
 }
 
 
+def _actor(key, application):
+    """Who the action is logged as: the key's account, which must be allowed to take it
+    at the desk now (active, with the desk's permission to act, serving the
+    application's unit), or else the key itself."""
+    user = key.acting_user
+    if user is None:
+        return f"{key.name} (API)"
+    if not (user.is_active and tracking.may_act_on(user, application)):
+        raise Problem(
+            403,
+            _(
+                "Tài khoản thực hiện của khóa (%(user)s) không còn được xử lý hồ sơ này ở "
+                "bàn làm việc; quản trị viên cần cấp lại quyền hoặc đổi tài khoản của khóa."
+            )
+            % {"user": user.get_username()},
+        )
+    return user
+
+
 def _act(request, code, run):
     key = require_scope(request, Scope.WRITE)
     application = application_of(request, code)
-    actor = key.acting_user or f"{key.name} (API)"
+    actor = _actor(key, application)
     try:
         run(application, actor)
     except operations.TrackingError as error:

@@ -22,6 +22,7 @@ from api import keys, webhooks
 from api.constants import KEY_PREFIX, Scope, WebhookEvent
 from api.models import ApiCall, ApiKey, WebhookDelivery, WebhookEndpoint
 from core.outbox import NotRetryable, OutboxState
+from tracking import selectors as tracking
 
 
 class ApiKeyForm(WagtailAdminModelForm):
@@ -46,6 +47,27 @@ class ApiKeyForm(WagtailAdminModelForm):
         )
         if self.instance.pk is None or self.instance.revoked_at:
             del self.fields["revoke"]
+
+    def clean(self):
+        cleaned = super().clean()
+        user, units = cleaned.get("acting_user"), cleaned.get("units")
+        if user is None or units is None or Scope.WRITE not in (cleaned.get("scopes") or []):
+            return cleaned
+        if not user.has_perm("tracking.change_application"):
+            self.add_error(
+                "acting_user",
+                _("Tài khoản này không có quyền xử lý hồ sơ ở bàn làm việc."),
+            )
+            return cleaned
+        served = {pk for pk, _name in tracking.desk_units(user)}
+        missing = [unit.name for unit in units if unit.pk not in served]
+        if missing:
+            self.add_error(
+                "acting_user",
+                _("Tài khoản này không phục vụ các đơn vị: %(units)s.")
+                % {"units": ", ".join(missing)},
+            )
+        return cleaned
 
     def save(self, commit=True):
         if self.cleaned_data.get("revoke") and self.instance.revoked_at is None:

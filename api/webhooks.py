@@ -20,12 +20,14 @@ import hashlib
 import hmac
 import ipaddress
 import json
+import os
 import secrets
 import socket
 import time
 from urllib.parse import urlsplit
 
-import requests
+import certifi
+import urllib3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -64,17 +66,68 @@ def checked_url(url: str) -> str:
     if parts.scheme != "https" and not settings.WEBHOOK_ALLOW_HTTP:
         raise ValidationError(_("Địa chỉ nhận phải dùng HTTPS."))
     if not settings.WEBHOOK_ALLOW_PRIVATE_HOSTS:
-        try:
-            addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, port)}
-        except (socket.gaierror, UnicodeError):
-            raise ValidationError(_("Không phân giải được tên máy chủ của địa chỉ nhận.")) from None
-        for address in addresses:
-            ip = ipaddress.ip_address(address.split("%")[0])
-            if not ip.is_global:
-                raise ValidationError(
-                    _("Địa chỉ nhận không được trỏ vào mạng nội bộ (%(ip)s).") % {"ip": ip}
-                )
+        public_address(parts.hostname, port)
     return url
+
+
+def public_address(hostname, port) -> str:
+    """An address `hostname` resolves to, if every one it resolves to is public."""
+    try:
+        addresses = sorted({info[4][0] for info in socket.getaddrinfo(hostname, port)})
+    except (socket.gaierror, UnicodeError):
+        raise ValidationError(_("Không phân giải được tên máy chủ của địa chỉ nhận.")) from None
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if not ip.is_global:
+            raise ValidationError(
+                _("Địa chỉ nhận không được trỏ vào mạng nội bộ (%(ip)s).") % {"ip": ip}
+            )
+    return addresses[0]
+
+
+def _post(url, body, headers):
+    """POST `body` to `url`, connecting to the address that was checked.
+
+    The host is resolved and checked again at every delivery, and the connection goes
+    to that very address (TLS still verifies the certificate of the host's name): a
+    name re-pointed at an internal address after registration, or between the check
+    and the connection (DNS rebinding), is not reached."""
+    parts = urlsplit(url)
+    https = parts.scheme == "https"
+    port = parts.port or (443 if https else 80)
+    if settings.WEBHOOK_ALLOW_PRIVATE_HOSTS:
+        address = parts.hostname
+    else:
+        try:
+            address = public_address(parts.hostname, port)
+        except ValidationError as error:
+            raise TransientError(f"{parts.hostname}: {error.messages[0]}") from None
+    options = {"timeout": settings.WEBHOOK_TIMEOUT_SECONDS, "retries": False}
+    if https:
+        pool = urllib3.HTTPSConnectionPool(
+            address,
+            port,
+            server_hostname=parts.hostname,
+            assert_hostname=parts.hostname,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=os.environ.get("REQUESTS_CA_BUNDLE") or certifi.where(),
+            **options,
+        )
+    else:
+        pool = urllib3.HTTPConnectionPool(address, port, **options)
+    target = parts.path or "/"
+    if parts.query:
+        target = f"{target}?{parts.query}"
+    with pool:
+        response = pool.urlopen(
+            "POST",
+            target,
+            body=body,
+            headers={**headers, "Host": parts.netloc.rpartition("@")[2]},
+            redirect=False,
+            assert_same_host=False,
+        )
+    return response.status, response.data.decode("utf-8", "replace")
 
 
 def new_secret() -> str:
@@ -158,23 +211,17 @@ def _deliver(delivery: WebhookDelivery) -> dict:
         "webhook-signature": signature(endpoint.secret, event_id, timestamp, body),
     }
     try:
-        response = requests.post(
-            endpoint.url,
-            data=body,
-            headers=headers,
-            timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
-            allow_redirects=False,
-        )
-    except requests.RequestException as error:
+        status, text = _post(endpoint.url, body, headers)
+    except urllib3.exceptions.HTTPError as error:
         raise TransientError(f"{type(error).__name__}: {error}") from error
-    recorded = {"response_status": response.status_code, "response_body": response.text[:2000]}
-    if 200 <= response.status_code < 300:
+    recorded = {"response_status": status, "response_body": text[:2000]}
+    if 200 <= status < 300:
         return recorded
     WebhookDelivery.objects.filter(pk=delivery.pk).update(**recorded, updated_at=timezone.now())
-    if response.status_code == 410:  # Gone: the receiver asks to stop (Standard Webhooks)
+    if status == 410:  # Gone: the receiver asks to stop (Standard Webhooks)
         WebhookEndpoint.objects.filter(pk=endpoint.pk).update(is_active=False)
         raise PermanentError(f"HTTP 410: {endpoint.url} asked to stop; endpoint disabled")
-    raise TransientError(f"HTTP {response.status_code}")
+    raise TransientError(f"HTTP {status}")
 
 
 def _task():

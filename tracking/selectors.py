@@ -214,6 +214,15 @@ def applications_for_staff(user):
     return applications.filter(receiving_unit__in=units)
 
 
+def may_act_on(user, application) -> bool:
+    """What the desk asks before an action: the permission to act, and the application
+    in one of the user's units."""
+    return (
+        user.has_perm("tracking.change_application")
+        and applications_for_staff(user).filter(pk=application.pk).exists()
+    )
+
+
 def desk_queue(user, *, state="", procedure="", unit="", overdue=False, query=""):
     """The desk's queue: open applications first, earliest due date first."""
     applications = applications_for_staff(user)

@@ -174,3 +174,79 @@ def test_each_key_has_its_own_rate_limit(client, office_key, reader_key):
     assert limited.status_code == 429
     assert problem(limited)["status"] == 429
     assert client.get("/api/v1/applications", **reader_key[1]).status_code == 200
+
+
+def acting_key(user):
+    from api.constants import Scope
+    from tests.factories import OFFICE, unit
+
+    key, secret = keys.issue_api_key(
+        name="Hệ thống một cửa tỉnh",
+        units=[unit(OFFICE)],
+        scopes=[Scope.READ, Scope.WRITE],
+        acting_user=user,
+    )
+    return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+
+
+def test_an_action_is_logged_as_the_keys_account_while_it_may_act_at_the_desk(
+    client, office_application
+):
+    from tests.factories import OFFICE
+    from tests.tracking.test_desk import make_staff
+
+    clerk = make_staff("mot-cua", OFFICE)
+    clerk.first_name = "Lan"
+    clerk.save()
+    headers = acting_key(clerk)
+    base = f"/api/v1/applications/{office_application.dossier_code}"
+    assert post(client, f"{base}/accept", headers).status_code == 200
+    assert office_application.events.latest("at").actor == clerk
+
+
+@pytest.mark.parametrize("change", ["no permission to act", "another unit", "deactivated"])
+def test_an_action_is_refused_once_the_keys_account_may_not_act(client, office_application, change):
+    from tests.factories import DIVISION, OFFICE
+    from tests.tracking.test_desk import make_staff
+
+    clerk = make_staff(
+        "mot-cua",
+        DIVISION if change == "another unit" else OFFICE,
+        can_act=change != "no permission to act",
+    )
+    if change == "deactivated":
+        clerk.is_active = False
+        clerk.save()
+    headers = acting_key(clerk)
+    response = post(
+        client, f"/api/v1/applications/{office_application.dossier_code}/accept", headers
+    )
+    assert response.status_code == 403
+    assert "không còn được xử lý hồ sơ này" in problem(response)["detail"]
+    office_application.refresh_from_db()
+    assert office_application.state == State.SUBMITTED
+
+
+def test_the_key_form_refuses_an_account_that_may_not_act_for_its_units(db):
+    from django.contrib.auth import get_user_model
+
+    from api.constants import Scope
+    from api.wagtail_hooks import ApiKeyForm
+    from tests.factories import DIVISION, OFFICE, unit
+    from tests.tracking.test_desk import make_staff
+
+    clerk = make_staff("mot-cua", OFFICE)
+    reader = make_staff("doc", OFFICE, can_act=False)
+    get_user_model().objects.update(is_staff=True)
+    data = {
+        "name": "Hệ thống một cửa tỉnh",
+        "units": [unit(OFFICE).pk, unit(DIVISION).pk],
+        "scopes": [Scope.READ, Scope.WRITE],
+        "acting_user": clerk.pk,
+    }
+    form = ApiKeyForm(data)
+    assert not form.is_valid()
+    assert "không phục vụ các đơn vị: Phòng Báo chí, Xuất bản" in str(form.errors["acting_user"])
+    assert ApiKeyForm({**data, "units": [unit(OFFICE).pk]}).is_valid()
+    form = ApiKeyForm({**data, "units": [unit(OFFICE).pk], "acting_user": reader.pk})
+    assert "không có quyền xử lý hồ sơ" in str(form.errors["acting_user"])

@@ -227,3 +227,54 @@ def test_a_webhook_cannot_aim_at_plain_http_or_internal_hosts(client, settings, 
     assert response.status_code == 422
     assert response.json()["errors"] == [{"loc": ["body", "url"], "message": message}]
     assert not WebhookEndpoint.objects.exists()
+
+
+def resolving(monkeypatch, address):
+    """The agency's resolver, answering `address` for every name."""
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        return [(2, 1, 6, "", (address, port))]
+
+    monkeypatch.setattr(webhooks.socket, "getaddrinfo", getaddrinfo)
+
+
+def test_a_name_re_pointed_inside_the_network_after_registration_is_not_reached(
+    receiver, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.WEBHOOK_ALLOW_HTTP = True
+    settings.WEBHOOK_ALLOW_PRIVATE_HOSTS = False
+    resolving(monkeypatch, "203.0.114.7")  # public when the integrator registered it
+    port = receiver.url.split(":")[2].split("/")[0]
+    url = webhooks.checked_url(f"http://hooks.example.vn:{port}/hook")
+    endpoint_for([unit(OFFICE)], url)
+    resolving(monkeypatch, "127.0.0.1")  # then pointed at this machine
+    with django_capture_on_commit_callbacks(execute=True):
+        ApplicationFactory(with_file=False)
+    delivery = WebhookDelivery.objects.get(event_type=WebhookEvent.SUBMITTED)
+    assert delivery.state == OutboxState.QUEUED
+    assert "mạng nội bộ (127.0.0.1)" in delivery.last_error
+    assert receiver.requests == []
+
+
+def test_a_delivery_goes_to_the_address_that_was_checked(
+    receiver, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    # The name resolves once, to what the check saw; the connection does not ask the
+    # resolver again (which could answer otherwise: DNS rebinding).
+    settings.WEBHOOK_ALLOW_HTTP = True
+    settings.WEBHOOK_ALLOW_PRIVATE_HOSTS = False
+    asked = []
+
+    def checked(host, port):
+        asked.append(host)
+        return "127.0.0.1"  # this test's receiver, standing for the public address
+
+    monkeypatch.setattr(webhooks, "public_address", checked)
+    port = receiver.url.split(":")[2].split("/")[0]
+    endpoint_for([unit(OFFICE)], f"http://hooks.example.vn:{port}/hook?ma=1")
+    with django_capture_on_commit_callbacks(execute=True):
+        ApplicationFactory(with_file=False)
+    assert WebhookDelivery.objects.get().state == OutboxState.SENT
+    [request] = receiver.requests
+    assert request["headers"]["Host"] == f"hooks.example.vn:{port}"
+    assert asked == ["hooks.example.vn"]
