@@ -284,13 +284,13 @@ def test_the_status_lookup_and_the_applicants_page_run_few_queries(
 ):
     application = ApplicationFactory(accepted=True)
     lookup(client, application.dossier_code)
-    # The application with its unit, the wording of its state, its timeline; the
-    # site, its identity and menu are kept between requests.
-    with django_assert_max_num_queries(3):
+    # The application with its unit, its timeline; the site, its identity and menu,
+    # and the wording of the states are kept between requests.
+    with django_assert_max_num_queries(2):
         assert lookup(client, application.dossier_code).status_code == 200
     page = path_of(detail_url(application))
     client.get(page)
-    # The application, the wording of its state, its timeline, its last supplement
-    # request, its rating, its result files and its other files.
-    with django_assert_max_num_queries(7):
+    # The application, its timeline, its last supplement request, its rating, its
+    # result files and its other files.
+    with django_assert_max_num_queries(6):
         assert client.get(page).status_code == 200
