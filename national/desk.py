@@ -24,7 +24,7 @@ from national import operations, selectors
 from national.models import NationalMessage
 from national.transports import enabled
 from tracking import signals
-from tracking.desk import DeskPermissionMixin
+from tracking.desk import DeskHeaderMixin, DeskPermissionMixin
 
 
 def application_panel(request, application) -> str:
@@ -43,7 +43,7 @@ def application_panel(request, application) -> str:
     )
 
 
-class OverviewView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class OverviewView(DeskPermissionMixin, DeskHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "national/desk/overview.html"
     page_title = _("Đồng bộ Cổng Dịch vụ công quốc gia")
     header_icon = "globe"

@@ -6,13 +6,15 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from payments.models import Payment
 from payments.selectors import payment_mismatches
-from tracking.desk import DeskPermissionMixin
+from tracking.desk import DeskHeaderMixin, DeskPermissionMixin
 from tracking.selectors import applications_for_staff
 
 RECENT = 100
 
 
-class ReconciliationView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class ReconciliationView(
+    DeskPermissionMixin, DeskHeaderMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """What `manage.py reconcile_payments` lists, and the latest payments, of the
     applications the staff member sees on the desk (their units', or all)."""
 

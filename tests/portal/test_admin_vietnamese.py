@@ -177,12 +177,21 @@ def test_the_application_page_is_headed_by_its_dossier_code(client, clerk, appli
     [
         ("/admin/ho-so/", "Hồ sơ"),
         ("/admin/ho-so/tong-quan/", "Tình hình xử lý hồ sơ"),
+        ("exchange_desk:overview", "Liên thông văn bản"),
+        ("payments_reconciliation", "Đối soát thanh toán"),
+        ("national_desk:overview", "Đồng bộ Cổng Dịch vụ công quốc gia"),
     ],
 )
 def test_the_desk_pages_are_headed_by_their_title(client, clerk, url, title):
-    html = page(client, url)
+    from django.urls import reverse
+
+    html = page(client, url if url.startswith("/") else reverse(url))
     heading = re.search(r'<h1 class="w-sr-only">\s*(.*?)\s*</h1>', html, re.S).group(1)
     assert heading == title
+    # The header shows the last breadcrumb: the page's title, not "Trang chủ".
+    breadcrumbs = html.split("data-w-breadcrumbs", 1)[1].split("</nav>", 1)[0]
+    last = breadcrumbs[breadcrumbs.rindex("<li") :]
+    assert re.sub(r"<[^>]+>", "", last).split() == title.split()
 
 
 def test_the_overrides_translate_only_in_vietnamese():

@@ -15,7 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from tracking import operations as tracking_operations
 from tracking import selectors as tracking_selectors
-from tracking.desk import DeskPermissionMixin
+from tracking.desk import DeskHeaderMixin, DeskPermissionMixin
 from tracking.exchange import operations, selectors
 from tracking.exchange.models import ExchangeMessage, InboundPackage
 
@@ -41,7 +41,7 @@ def _xml_response(content: bytes, name: str):
     return response
 
 
-class OverviewView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+class OverviewView(DeskPermissionMixin, DeskHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     """Outbox health, the hand-offs that need attention and the refused inbound packages."""
 
     template_name = "exchange/desk/overview.html"
