@@ -318,7 +318,7 @@ def _actor(key, application):
     user = key.acting_user
     if user is None:
         return f"{key.name} (API)"
-    if not (user.is_active and tracking.may_act_on(user, application)):
+    if not tracking.may_act_on(user, application):
         raise Problem(
             403,
             _(

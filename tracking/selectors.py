@@ -215,8 +215,8 @@ def applications_for_staff(user):
 
 
 def may_act_on(user, application) -> bool:
-    """What the desk asks before an action: the permission to act, and the application
-    in one of the user's units."""
+    """What the desk asks before an action: the permission to act (which an inactive
+    account never has), and the application in one of the user's units."""
     return (
         user.has_perm("tracking.change_application")
         and applications_for_staff(user).filter(pk=application.pk).exists()

@@ -80,11 +80,14 @@ def _kept(context, name, vary, tags):
     the page cache under `vary` (everything it shows that is not the same on every
     page) and stale by `tags`, like the pages."""
     request = context.get("request")
-    nodes = context.template.engine.get_template(f"portal/includes/{name}.html")
+
+    def rendered():
+        return context.template.engine.get_template(f"portal/includes/{name}.html").render(context)
+
     if request is None:  # an error page rendered without a request
-        return nodes.render(context)
+        return rendered()
     key = ":".join(map(str, (name, request.get_host(), translation.get_language(), *vary)))
-    return mark_safe(pagecache.remember(key, lambda: (nodes.render(context), tags)))  # noqa: S308 (a rendered template)
+    return mark_safe(pagecache.remember(key, lambda: (rendered(), tags)))  # noqa: S308 (a rendered template)
 
 
 @register.simple_tag(takes_context=True)
