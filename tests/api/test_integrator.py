@@ -225,10 +225,17 @@ def test_an_action_is_refused_once_the_keys_account_may_not_act(client, office_a
     assert "không còn được xử lý hồ sơ này" in problem(response)["detail"]
     office_application.refresh_from_db()
     assert office_application.state == State.SUBMITTED
+    english = post(
+        client,
+        f"/api/v1/applications/{office_application.dossier_code}/accept",
+        {**headers, "HTTP_ACCEPT_LANGUAGE": "en"},
+    )
+    assert "may no longer handle this application at the desk" in problem(english)["detail"]
 
 
 def test_the_key_form_refuses_an_account_that_may_not_act_for_its_units(db):
     from django.contrib.auth import get_user_model
+    from django.utils import translation
 
     from api.constants import Scope
     from api.wagtail_hooks import ApiKeyForm
@@ -247,6 +254,9 @@ def test_the_key_form_refuses_an_account_that_may_not_act_for_its_units(db):
     form = ApiKeyForm(data)
     assert not form.is_valid()
     assert "không phục vụ các đơn vị: Phòng Báo chí, Xuất bản" in str(form.errors["acting_user"])
+    with translation.override("en"):
+        english = ApiKeyForm(data)
+        assert "does not serve these units" in str(english.errors["acting_user"])
     assert ApiKeyForm({**data, "units": [unit(OFFICE).pk]}).is_valid()
     form = ApiKeyForm({**data, "units": [unit(OFFICE).pk], "acting_user": reader.pk})
     assert "không có quyền xử lý hồ sơ" in str(form.errors["acting_user"])
