@@ -227,7 +227,7 @@ def application_status(request, code: str, filters: Query[StatusCheck]):
             _("Bạn đã tra cứu quá nhiều lần; vui lòng thử lại sau ít phút."),
             headers={"Retry-After": "60"},
         )
-    application = tracking.application_by_code(code)
+    application = tracking.public_application_by_code(code)
     if application is None:
         raise Problem(404, _("Không có hồ sơ nào mang mã này."))
     check = lookup.verify(request, application, filters.check)

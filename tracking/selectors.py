@@ -27,32 +27,61 @@ def application_by_code(code: str):
     return Application.objects.select_related("receiving_unit").filter(dossier_code=code).first()
 
 
-def _state_label(event) -> str:
-    if not event.to_state:
+# What the public status (page and API) shows of an application, and what its check
+# reads: not the answers, the uploads' metadata or the applicant's other particulars,
+# which at a million applications are most of a row.
+PUBLIC_STATUS_FIELDS = (
+    "dossier_code",
+    "state",
+    "procedure_name",
+    "receiving_unit__name",
+    "submitted_at",
+    "due_date",
+    "new_due_date",
+    "applicant_phone",
+    "applicant_id_number",
+    "applicant_tax_code",
+)
+
+
+def public_application_by_code(code: str):
+    """The application for the public status lookup, read as far as it shows it."""
+    code = (code or "").strip().upper()
+    if not code or len(code) > 64:
+        return None
+    return (
+        Application.objects.select_related("receiving_unit")
+        .only(*PUBLIC_STATUS_FIELDS)
+        .filter(dossier_code=code)
+        .first()
+    )
+
+
+def _state_label(action, to_state, has_result) -> str:
+    if not to_state:
         return ""
-    if event.action == Action.DECIDE and not event.has_result:
+    if action == Action.DECIDE and not has_result:
         return str(AWAITING_RESULT_LABEL)
-    return State(event.to_state).label
+    return State(to_state).label
 
 
 def public_timeline(application):
     """(time, action, state) lines without names, notes or files: labels, and codes. A
     decision recorded without its result file reads as awaiting it."""
+    results = ApplicationFile.objects.filter(event=OuterRef("pk"), kind=FileKind.RESULT)
+    rows = application.events.annotate(has_result=Exists(results)).values_list(
+        "at", "action", "to_state", "has_result"
+    )
     return [
         {
-            "at": event.at,
-            "action": Action(event.action).label,
-            "state": _state_label(event),
-            "action_code": event.action,
-            "state_code": event.to_state,
+            "at": at,
+            "action": Action(action).label,
+            "state": _state_label(action, to_state, has_result),
+            "action_code": action,
+            "state_code": to_state,
         }
-        for event in application.events.filter(action__in=PUBLIC_ACTIONS)
-        .only("application", "at", "action", "to_state")
-        .annotate(
-            has_result=Exists(
-                ApplicationFile.objects.filter(event=OuterRef("pk"), kind=FileKind.RESULT)
-            )
-        )
+        for at, action, to_state, has_result in rows
+        if action in PUBLIC_ACTIONS
     ]
 
 

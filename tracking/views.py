@@ -54,7 +54,7 @@ def status(request):
         if _too_many(request, "tracking.status"):
             return _rate_limited_response(request)
         if form.is_valid():
-            application = selectors.application_by_code(form.cleaned_data["ma"])
+            application = selectors.public_application_by_code(form.cleaned_data["ma"])
             context["searched"] = form.cleaned_data["ma"].strip().upper()
             if application is not None:
                 check = form.cleaned_data["xac_minh"] or request.GET.get("k", "")[:64]

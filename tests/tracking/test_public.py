@@ -286,8 +286,13 @@ def test_the_status_lookup_and_the_applicants_page_run_few_queries(
     lookup(client, application.dossier_code)
     # The application with its unit, its timeline; the site, its identity and menu,
     # and the wording of the states are kept between requests.
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(2) as queries:
         assert lookup(client, application.dossier_code).status_code == 200
+    # The lookup reads what it shows and checks, not the applicant's answers or address.
+    selects = " ".join(query["sql"] for query in queries.captured_queries)
+    assert '"dossier_code"' in selects
+    assert '"answers"' not in selects
+    assert '"applicant_email"' not in selects
     page = path_of(detail_url(application))
     client.get(page)
     # The application, its timeline, its last supplement request, its rating, its
