@@ -13,3 +13,8 @@ personal_data_exported = Signal()
 # An applicant deleted their account; sent with `user_id` (the account is gone or
 # anonymised) and `data` (the dossier codes of the applications kept without it).
 account_deleted = Signal()
+
+# A member of staff's second factor changed: `user`, `change` ("enabled",
+# "disabled", "backup_codes_renewed", "reset" by an administrator) and `by` (who did
+# it; None for a command run on the server).
+second_factor_changed = Signal()

@@ -31,6 +31,9 @@ class AuditConfig(AppConfig):
         accounts_signals.personal_data_exported.connect(
             receivers.personal_data_exported, dispatch_uid="audit.personal_data_exported"
         )
+        accounts_signals.second_factor_changed.connect(
+            receivers.second_factor_changed, dispatch_uid="audit.second_factor_changed"
+        )
         accounts_signals.account_deleted.connect(
             receivers.account_deleted, dispatch_uid="audit.account_deleted"
         )

@@ -14,6 +14,9 @@ class AuditAction(models.TextChoices):
     # Requests of the data subject (accounts).
     ACCOUNT_DATA_EXPORTED = "account.exported", _("Người dùng tải dữ liệu cá nhân")
     ACCOUNT_DELETED = "account.deleted", _("Người dùng xóa tài khoản")
+    # A member of staff's second factor turned on or off, its backup codes renewed, or
+    # reset by an administrator (accounts.signals.second_factor_changed).
+    SECOND_FACTOR_CHANGED = "account.second_factor", _("Thay đổi xác thực hai lớp")
     # The head of the chain was missing and was set again from its last entry.
     HEAD_RESTORED = "chain.head_restored", _("Khôi phục đầu chuỗi nhật ký")
 

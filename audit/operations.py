@@ -85,6 +85,25 @@ def record_access(*, application, actor, resource: str, data=None) -> AuditEntry
     )
 
 
+def record_second_factor_change(*, user, change: str, by=None) -> AuditEntry:
+    """A member of staff's second factor changed (`change`), by themselves, by an
+    administrator, or by a command on the server (`by` None)."""
+    if by is None:
+        kind, by_id, label = ActorKind.SYSTEM, None, ""
+    else:
+        kind, by_id, label = ActorKind.STAFF, by.pk, by.get_username()
+    return chain.append(
+        action=AuditAction.SECOND_FACTOR_CHANGED,
+        actor_kind=kind,
+        actor_user_id=by_id,
+        actor_label=label,
+        object_type=ACCOUNT,
+        object_id=user.pk,
+        object_label=user.get_username(),
+        data={"change": change},
+    )
+
+
 def record_account_request(*, action: AuditAction, user_id: int, data=None) -> AuditEntry:
     """A request of the data subject about their account: the export of their data,
     the deletion of the account (the account is named by its key only)."""

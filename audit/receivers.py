@@ -26,6 +26,10 @@ def personal_data_exported(sender, user, data=None, **kwargs):
     )
 
 
+def second_factor_changed(sender, user, change, by=None, **kwargs):
+    operations.record_second_factor_change(user=user, change=change, by=by)
+
+
 def account_deleted(sender, user_id, data=None, **kwargs):
     operations.record_account_request(
         action=AuditAction.ACCOUNT_DELETED, user_id=user_id, data=data

@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "django_filters",
     "formtools",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -98,6 +101,7 @@ MIDDLEWARE = [
     "api.middleware.ApiCallLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.idle.StaffIdleTimeoutMiddleware",
+    "accounts.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.csp.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -399,6 +403,11 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(2 * 24 * 3600)))
 # Staff are signed out after this many seconds without a request (accounts.idle).
 STAFF_IDLE_TIMEOUT_SECONDS = int(env("STAFF_IDLE_TIMEOUT_SECONDS", str(30 * 60)))
+# A second factor (a code from an authenticator app) for staff: each may turn it on
+# under Account › Two-step verification; when required, all who may enter the admin
+# must (accounts.second_factor). The issuer is the name their app shows.
+STAFF_SECOND_FACTOR_REQUIRED = env_bool("STAFF_SECOND_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = env("STAFF_SECOND_FACTOR_ISSUER", "Cổng dịch vụ công")
 # Browser features no page of the portal uses are switched off for every origin.
 PERMISSIONS_POLICY = {
     feature: []
