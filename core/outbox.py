@@ -46,6 +46,9 @@ class OutboxState(models.TextChoices):
     SENDING = "sending", gettext_lazy("Đang gửi")
     SENT = "sent", gettext_lazy("Đã gửi")
     FAILED = "failed", gettext_lazy("Gửi thất bại")
+    # Never to be sent: what it carried was erased with the application's personal
+    # data at the end of its retention (`Outbox.withdraw`).
+    WITHDRAWN = "withdrawn", gettext_lazy("Đã hủy, không gửi")
 
 
 # A message stays in one of these only while in flight.
@@ -167,7 +170,8 @@ class Outbox:
         )
 
     def fail(self, message_id: int, error) -> SendOutcome:
-        self.model.objects.filter(pk=message_id).update(
+        # A message withdrawn meanwhile stays so: a failed one could be sent again.
+        self.model.objects.filter(pk=message_id).exclude(state=OutboxState.WITHDRAWN).update(
             state=OutboxState.FAILED,
             lease_until=None,
             last_error=str(error),
@@ -182,7 +186,7 @@ class Outbox:
         """Messages of the same group, before the outer one, not sent yet."""
         return self.model.objects.filter(
             **{self.in_order_of: OuterRef(self.in_order_of)}, pk__lt=OuterRef("pk")
-        ).exclude(state=OutboxState.SENT)
+        ).exclude(state__in=(OutboxState.SENT, OutboxState.WITHDRAWN))
 
     def _waits_behind_another(self, message_id: int) -> bool:
         if self.in_order_of is None:
@@ -284,6 +288,20 @@ class Outbox:
             locked.save(update_fields=["state", "attempts", "next_attempt_at", "updated_at"])
             self.schedule(locked)
         return locked
+
+    def withdraw(self, messages, *, reason, **erase) -> int:
+        """Give up for good on the messages of `messages` not sent yet, setting the
+        fields of `erase` (their bodies) as well: the sweeper and the workers never
+        take them again, and staff cannot send them again (`requeue` takes only failed
+        ones). A worker sending one at this moment read it already: if that send goes
+        through, the message is recorded as sent (its body erased all the same)."""
+        return messages.exclude(state=OutboxState.SENT).update(
+            state=OutboxState.WITHDRAWN,
+            lease_until=None,
+            last_error=str(reason),
+            updated_at=timezone.now(),
+            **erase,
+        )
 
     def sweep(self, *, now=None) -> list[int]:
         """Send again what is stuck: queued past its time (its task was lost, or never

@@ -3,8 +3,9 @@
 When an application's retention ends (`tracking.signals.personal_data_purged`), the
 requests sent to the national portal about it keep their key, service and state but
 not their body (which held the applicant's name, numbers and address), and the record
-received for an application filed there is emptied. A request not sent yet keeps its
-body, since sending it needs it; it is logged for staff to see to.
+received for an application filed there is emptied. A request not sent yet is
+withdrawn (never sent, its body erased): the applicant's data must no longer be
+processed; the dashboard shows why.
 """
 
 import logging
@@ -13,6 +14,8 @@ from django.utils import timezone
 
 from core.outbox import OutboxState
 from national.models import NationalMessage, ReceivedApplication
+from national.sync import OUTBOX
+from tracking.retention import WITHDRAWN_AT_PURGE
 
 logger = logging.getLogger(__name__)
 
@@ -25,12 +28,17 @@ def purge_copies(sender, event, **kwargs) -> int:
     erased = messages.filter(state=OutboxState.SENT).update(
         payload={"purged_at": timezone.now().isoformat()}, response_body=""
     )
-    unsent = messages.exclude(state=OutboxState.SENT).count()
-    if unsent:
+    withdrawn = OUTBOX.withdraw(
+        messages,
+        reason=WITHDRAWN_AT_PURGE,
+        payload={"purged_at": timezone.now().isoformat()},
+        response_body="",
+    )
+    if withdrawn:
         logger.warning(
-            "%s: %s request(s) to the national portal not sent keep their body after the purge",
+            "%s: %s request(s) to the national portal not sent were withdrawn at the purge",
             application.dossier_code,
-            unsent,
+            withdrawn,
         )
     ReceivedApplication.objects.filter(application=application).update(record={}, error="")
     return erased

@@ -22,8 +22,9 @@ from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.outbox import OutboxState
 from services.models import Procedure
-from tracking import signals
+from tracking import notifications, signals
 from tracking.constants import FINAL_STATES, Action
 from tracking.models import Application, ApplicationEvent, ApplicationFile, NoticeEmail, Rating
 from tracking.models.application import new_access_secret
@@ -45,6 +46,12 @@ PERSONAL_FIELDS = {
     "postal_address": "",
     "postal_tracking_number": "",
 }
+# Why a message about an application not sent by the time of its purge never will be:
+# the notices, hand-offs and national portal requests still waiting carry its personal
+# data, which must no longer be processed (`core.outbox.Outbox.withdraw`).
+WITHDRAWN_AT_PURGE = _(
+    "Không gửi: hồ sơ đã hết thời hạn lưu trữ và dữ liệu cá nhân của hồ sơ đã được xóa."
+)
 # Keys of an event's data that describe the applicant (the parcel sent to their address).
 PERSONAL_EVENT_DATA = ("postal_tracking_number",)
 
@@ -196,7 +203,9 @@ def purge_personal_data(*, application, now=None) -> ApplicationEvent | None:
             for event in events.filter(data__has_key=key):
                 data = {k: v for k, v in event.data.items() if k != key}
                 ApplicationEvent.objects.filter(pk=event.pk).update(data=data)
-        NoticeEmail.objects.filter(event__application=locked).update(recipient="", last_error="")
+        notices = NoticeEmail.objects.filter(event__application=locked)
+        notices.filter(state=OutboxState.SENT).update(recipient="", last_error="")
+        notifications.OUTBOX.withdraw(notices, reason=WITHDRAWN_AT_PURGE, recipient="")
         Rating.objects.filter(application=locked).update(comment="")
         files.delete()
         months = retention_months_for(locked.procedure)

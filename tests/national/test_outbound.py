@@ -166,6 +166,18 @@ def test_the_sweeper_sends_only_the_first_unsent_request_of_each_application(
     assert NationalMessage.objects.exclude(state=OutboxState.SENT).count() == 0
 
 
+def test_a_withdrawn_request_neither_goes_nor_holds_up_the_ones_after_it(fake_portal, sent_later):
+    application = ApplicationFactory(accepted=True)
+    first, *later = NationalMessage.objects.filter(application=application).order_by("pk")
+    OUTBOX.withdraw(NationalMessage.objects.filter(pk=first.pk), reason="thử", payload={})
+    assert OUTBOX.send(first.pk).state == OutboxState.WITHDRAWN
+    # A send that fails after the withdrawal does not make it failed (re-sendable) again.
+    OUTBOX.fail(first.pk, "lỗi")
+    first.refresh_from_db()
+    assert first.state == OutboxState.WITHDRAWN and first.last_error == "thử"
+    assert [OUTBOX.send(message.pk).state for message in later] == [OutboxState.SENT] * len(later)
+
+
 def test_the_system_check_names_what_the_http_transport_lacks(settings):
     from django.core.checks import run_checks
 

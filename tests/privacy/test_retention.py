@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from audit.models import AuditEntry
+from core.outbox import NotRetryable
 from tests.tracking.factories import ApplicationFactory
 from tracking import retention, selectors
 from tracking.constants import Action, State
@@ -208,4 +209,43 @@ def test_the_document_exchanges_copies_go_with_the_purge(settings):
     unsent.refresh_from_db()
     assert bytes(sent.package) == b"" and sent.document_id == "1,2026/12/03,1/TNHS"
     assert bytes(status.raw) == b"" and status.description == ""
-    assert bytes(unsent.package) != b""  # still to be sent: the warning asks staff to see to it
+    # Not sent by the end of the retention, never sent: withdrawn, its package gone, and
+    # neither the sweeper nor staff can send it again.
+    assert bytes(unsent.package) == b""
+    assert unsent.state == OutboxState.WITHDRAWN
+    assert "hết thời hạn lưu trữ" in unsent.last_error
+    from tracking.exchange import operations as exchange
+    from tracking.operations import TrackingError
+
+    with pytest.raises(TrackingError, match="Chỉ gửi lại được"):
+        exchange.retry_message(message=unsent)
+    assert exchange.sweep_outbox(now=later(13)) == []
+    assert exchange.OUTBOX.send(unsent.pk).state == OutboxState.WITHDRAWN
+
+
+def test_notices_and_national_requests_not_sent_are_withdrawn_at_the_purge(settings, tmp_path):
+    from core.outbox import OutboxState
+    from national import sync
+    from national.models import NationalMessage
+    from tracking import notifications
+    from tracking.models import NoticeEmail
+
+    settings.NATIONAL_TRANSPORT = "folder"
+    settings.NATIONAL_FOLDER = tmp_path
+    settings.APPLICATION_RETENTION_MONTHS = 12
+    application = ApplicationFactory(refused=True)
+    requests = NationalMessage.objects.filter(application=application)
+    assert requests.exists()
+    requests.update(state=OutboxState.FAILED)
+    notices = NoticeEmail.objects.filter(event__application=application)
+    assert notices.exists()
+    notices.update(state=OutboxState.QUEUED)
+    retention.purge_expired_applications(now=later(12))
+    for request in requests:
+        assert request.state == OutboxState.WITHDRAWN
+        assert "Nguyễn Thị Hoa" not in str(request.payload)
+        with pytest.raises(NotRetryable):
+            sync.OUTBOX.requeue(request)
+    for notice in notices:
+        assert notice.state == OutboxState.WITHDRAWN and notice.recipient == ""
+        assert notifications.send_notice(notice_id=notice.pk).state == OutboxState.WITHDRAWN

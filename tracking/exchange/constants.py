@@ -14,6 +14,8 @@ class MessageState(models.TextChoices):
     SENT = "sent", _("Đã gửi")
     FAILED = "failed", _("Gửi thất bại")
     REFUSED = "refused", _("Bị từ chối")
+    # Withdrawn at the application's purge, sent or refused or not (core.outbox).
+    WITHDRAWN = "withdrawn", _("Đã hủy, không gửi")
 
 
 # States the sweeper looks at: a message stays in one of these only while in flight.

@@ -4,14 +4,16 @@ When an application's retention ends (`tracking.signals.personal_data_purged`), 
 packages handed off for it keep their DocumentId, route, state and digests but not
 their body (the signed package carried the answers and files), and the status
 packages received about them keep their code and time but not their raw bytes or
-description. A hand-off not sent yet keeps its package, since sending it needs it;
-it is logged for staff to see to.
+description. A hand-off not sent yet is withdrawn (never sent, its package erased):
+the applicant's data must no longer be processed; the desk shows why.
 """
 
 import logging
 
 from core.outbox import OutboxState
 from tracking.exchange.models import ExchangeMessage, InboundPackage
+from tracking.exchange.operations import OUTBOX
+from tracking.retention import WITHDRAWN_AT_PURGE
 
 logger = logging.getLogger(__name__)
 
@@ -22,13 +24,12 @@ def purge_copies(sender, event, **kwargs) -> int:
     application = event.application
     messages = ExchangeMessage.objects.filter(application=application)
     erased = messages.filter(state=OutboxState.SENT).update(package=b"", response_body="")
-    unsent = messages.exclude(state=OutboxState.SENT).count()
-    if unsent:
+    withdrawn = OUTBOX.withdraw(messages, reason=WITHDRAWN_AT_PURGE, package=b"", response_body="")
+    if withdrawn:
         logger.warning(
-            "%s: %s hand-off(s) to the document exchange not sent keep their package after "
-            "the purge",
+            "%s: %s hand-off(s) to the document exchange not sent were withdrawn at the purge",
             application.dossier_code,
-            unsent,
+            withdrawn,
         )
     InboundPackage.objects.filter(message__application=application).update(raw=b"", description="")
     return erased
