@@ -70,7 +70,8 @@ def record_access(*, application, actor, resource: str, data=None) -> AuditEntry
     """A member of staff (or an integrator's key) read the personal data of
     `application`: its page (`resource="application"`), one of its files
     (`resource="file"`, with the file's key, kind and digest in `data`), or another
-    record holding it (a request to the national portal: `"national_message"`)."""
+    record holding it (a request to the national portal: `"national_message"`; a package
+    of the document exchange: `"exchange_package"`, `"exchange_status_package"`)."""
     kind, user_id, label = _accessor(actor)
     action = AuditAction.FILE_DOWNLOADED if resource == "file" else AuditAction.PERSONAL_DATA_VIEWED
     return chain.append(

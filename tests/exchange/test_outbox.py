@@ -135,6 +135,13 @@ def test_staff_read_the_raw_package(client, exchange_peers, django_capture_on_co
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")  # never rendered as markup
     assert response.content == bytes(message.package)
+    # The package holds the applicant's answers and files: who read it is in the audit log.
+    from audit.models import AuditEntry
+
+    entry = AuditEntry.objects.filter(action="personal_data.viewed").latest("sequence")
+    assert entry.object_label == application.dossier_code
+    assert entry.actor_label == "mot-cua"
+    assert entry.data["resource"] == "exchange_package"
     ExchangeMessage.objects.filter(pk=message.pk).update(state=MessageState.FAILED)
     refused = client.post(f"/admin/lien-thong/goi-tin/{message.pk}/gui-lai/")
     assert refused.status_code in (302, 403)  # Wagtail turns "permission denied" into a redirect
@@ -243,6 +250,11 @@ def test_the_desk_lists_the_statuses_received_and_their_raw_packages(
     assert f"/admin/lien-thong/trang-thai/{inbound}/" in html
     response = client.get(f"/admin/lien-thong/trang-thai/{inbound}/")
     assert response.status_code == 200 and response.content == raw
+    from audit.models import AuditEntry
+
+    entry = AuditEntry.objects.filter(action="personal_data.viewed").latest("sequence")
+    assert entry.data["resource"] == "exchange_status_package"
+    assert entry.object_id == str(queued.application_id)
 
 
 def test_beat_runs_the_sweeper_and_the_digest():

@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from tracking import operations as tracking_operations
 from tracking import selectors as tracking_selectors
+from tracking import signals
 from tracking.desk import DeskHeaderMixin, DeskPermissionMixin
 from tracking.exchange import operations, selectors
 from tracking.exchange.models import ExchangeMessage, InboundPackage
@@ -70,6 +71,14 @@ class PackageView(View):
         message = _visible_message(request.user, pk)
         if not message.package:
             raise Http404
+        # The package carries the applicant's answers and files: the reading is logged.
+        signals.personal_data_viewed.send(
+            sender=ExchangeMessage,
+            application=message.application,
+            actor=request.user,
+            resource="exchange_package",
+            data={"message_id": message.pk, "document_id": message.document_id},
+        )
         return _xml_response(message.package, f"goi-tin-{message.pk}.xml")
 
 
@@ -84,7 +93,16 @@ class InboundView(View):
         )
         if request.user.is_superuser:
             packages = InboundPackage.objects.all()
-        package = get_object_or_404(packages, pk=pk)
+        package = get_object_or_404(packages.select_related("message__application"), pk=pk)
+        if package.message is not None:
+            # A status package may name the applicant in its description.
+            signals.personal_data_viewed.send(
+                sender=InboundPackage,
+                application=package.message.application,
+                actor=request.user,
+                resource="exchange_status_package",
+                data={"inbound_id": package.pk, "message_id": package.message_id},
+            )
         return _xml_response(package.raw, f"trang-thai-{package.pk}.xml")
 
 
