@@ -29,6 +29,9 @@ VanBanPhapLy        list of numbers/symbols of legal documents published on the 
 CanCuPhapLy         other legal basis, free text
 TuKhoa              keywords
 MoTa                short description (meta description)
+ThoiHanLuuTru       months a closed application is kept before its personal data
+                    is purged: empty for the portal's default, 0 for permanently
+                    (the agency's own field, not the national catalogue's)
 ==================  =========================================================
 
 English: a field of text may also be given in English under its name with
@@ -72,6 +75,7 @@ FIELDS = [
     "CanCuPhapLy",
     "TuKhoa",
     "MoTa",
+    "ThoiHanLuuTru",
 ]
 LIST_FIELDS = {"CachThucThucHien", "TrinhTuThucHien", "ThanhPhanHoSo", "PhiLePhi", "VanBanPhapLy"}
 
@@ -87,6 +91,8 @@ class ScalarField:
     integer: bool = False
     minimum: int = 0
     maximum: int | None = None
+    # An integer that may be left empty (None: the attribute's own meaning of "unset").
+    optional: bool = False
 
 
 # The one mapping of the plain fields; the sector, level, unit, methods and the
@@ -107,6 +113,7 @@ SCALAR_FIELDS = (
     ScalarField("MoTa", "search_description"),
     ScalarField("MucDo", "service_level", integer=True, minimum=1, maximum=4),
     ScalarField("ThoiHanGiaiQuyet", "processing_days", integer=True, maximum=32767),
+    ScalarField("ThoiHanLuuTru", "retention_months", integer=True, maximum=1200, optional=True),
 )
 FORMATS = ("json", "csv")
 

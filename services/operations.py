@@ -189,13 +189,20 @@ def _clean_record(
     for scalar in interchange.SCALAR_FIELDS:
         if left_out(scalar.name):
             needed = scalar.required or (
-                scalar.integer and not Procedure._meta.get_field(scalar.attribute).has_default()
+                scalar.integer
+                and not scalar.optional
+                and not Procedure._meta.get_field(scalar.attribute).has_default()
             )
             if existing is None and needed:
                 row.error(scalar.name, _("không được để trống."))
             continue
         clean[scalar.attribute] = (
-            row.integer(scalar.name, minimum=scalar.minimum, maximum=scalar.maximum)
+            row.integer(
+                scalar.name,
+                minimum=scalar.minimum,
+                maximum=scalar.maximum,
+                required=not scalar.optional,
+            )
             if scalar.integer
             else row.text(scalar.name, required=scalar.required, max_length=scalar.max_length)
         )
@@ -500,6 +507,7 @@ _FACTS = (
     "receiving_unit_id",
     "methods",
     "processing_days",
+    "retention_months",
 )
 _TEXTS = tuple(field.attribute for field in interchange.ENGLISH_FIELDS.values())
 _ROWS = {

@@ -114,6 +114,27 @@ def test_an_import_creates_a_new_procedure_in_the_catalogue(client, site):
     assert "300.000 đồng" in html
 
 
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_procedures_retention_goes_with_the_catalogue_empty_meaning_the_default(tmp_path, fmt):
+    postal = vi_procedure(POSTAL)
+    postal.retention_months = 60
+    postal.save_revision().publish()
+    exported = export(fmt, tmp_path)
+    postal = vi_procedure(POSTAL)
+    postal.retention_months = None
+    postal.save_revision().publish()
+    call_command("import_procedures", str(exported), stdout=io.StringIO())
+    assert vi_procedure(POSTAL).retention_months == 60
+    # A new procedure's row may leave it empty (the portal's default) or say 0 (permanent).
+    created = import_procedures(
+        rows=[
+            (1, new_record(ThoiHanLuuTru="")),
+            (2, new_record(MaTTHC="1.009998.000.00.00.H34", ThoiHanLuuTru="0")),
+        ]
+    ).created
+    assert [procedure.retention_months for procedure in created] == [None, 0]
+
+
 def test_an_import_can_create_a_missing_sector():
     record = new_record(MaLinhVuc="phat-thanh", TenLinhVuc="Phát thanh, truyền hình")
     import_procedures(rows=[(1, record)])
@@ -148,6 +169,14 @@ def test_a_bad_row_is_rejected_with_its_row_and_field_and_nothing_is_written():
         (
             {"ThoiHanGiaiQuyet": "mười"},
             "Dòng 1, trường ThoiHanGiaiQuyet: phải là số nguyên, nhận được “mười”.",
+        ),
+        (
+            {"ThoiHanLuuTru": "5 năm"},
+            "Dòng 1, trường ThoiHanLuuTru: phải là số nguyên, nhận được “5 năm”.",
+        ),
+        (
+            {"ThoiHanLuuTru": 5000},
+            "Dòng 1, trường ThoiHanLuuTru: giá trị 5000 nằm ngoài khoảng cho phép.",
         ),
         (
             {"CachThucThucHien": ["fax"]},
