@@ -218,6 +218,8 @@ def test_a_new_procedure_is_created_from_a_national_record(fake_portal):
 
 def test_an_update_changes_the_national_fields_and_keeps_the_editors_additions(fake_portal):
     procedure = existing_procedure()
+    procedure.retention_months = 120
+    procedure.save_revision().publish()
     form = procedure.online_form
     fake_portal.catalogue[CODE] = national_record()
     run = catalogue.sync_catalogue()
@@ -234,6 +236,7 @@ def test_an_update_changes_the_national_fields_and_keeps_the_editors_additions(f
     assert procedure.service_level == 4
     assert procedure.methods_note.startswith("Nộp tại Trung tâm")
     assert procedure.keywords == "giấy phép in"
+    assert procedure.retention_months == 120  # the agency's list of records sets it
     components = [(c.name, c.from_national) for c in procedure.dossier_components.all()]
     assert components == [
         ("Đơn đề nghị cấp giấy phép hoạt động in", True),  # taken over, not doubled
