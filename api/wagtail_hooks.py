@@ -23,6 +23,7 @@ from api.constants import KEY_PREFIX, Scope, WebhookEvent
 from api.models import ApiCall, ApiKey, WebhookDelivery, WebhookEndpoint
 from core.outbox import NotRetryable, OutboxState
 from tracking import selectors as tracking
+from tracking.constants import ACT_ON_APPLICATIONS
 
 
 class ApiKeyForm(WagtailAdminModelForm):
@@ -53,7 +54,7 @@ class ApiKeyForm(WagtailAdminModelForm):
         user, units = cleaned.get("acting_user"), cleaned.get("units")
         if user is None or units is None or Scope.WRITE not in (cleaned.get("scopes") or []):
             return cleaned
-        if not user.has_perm("tracking.change_application"):
+        if not user.has_perm(ACT_ON_APPLICATIONS):
             self.add_error(
                 "acting_user",
                 _("Tài khoản này không có quyền xử lý hồ sơ ở bàn làm việc."),

@@ -24,6 +24,7 @@ from national import operations, selectors
 from national.models import NationalMessage
 from national.transports import enabled
 from tracking import signals
+from tracking.constants import ACT_ON_APPLICATIONS, VIEW_APPLICATIONS
 from tracking.desk import DeskHeaderMixin, DeskPermissionMixin
 
 
@@ -36,7 +37,7 @@ def application_panel(request, application) -> str:
             "national_messages": selectors.messages_for_application(application),
             "received": getattr(application, "national_record", None),
             "last_sent": selectors.last_sent(application),
-            "can_retry": request.user.has_perm("tracking.change_application"),
+            "can_retry": request.user.has_perm(ACT_ON_APPLICATIONS),
             "enabled": enabled(),
         },
         request=request,
@@ -57,13 +58,13 @@ class OverviewView(DeskPermissionMixin, DeskHeaderMixin, WagtailAdminTemplateMix
             health=outbox.health(visible),
             attention=selectors.needing_attention(visible)[:200],
             refused=selectors.refused_applications()[:100] if user.is_superuser else None,
-            can_retry=user.has_perm("tracking.change_application"),
+            can_retry=user.has_perm(ACT_ON_APPLICATIONS),
         )
         return context
 
 
 def _visible(user, pk):
-    if not user.has_perm("tracking.view_application"):
+    if not user.has_perm(VIEW_APPLICATIONS):
         raise PermissionDenied
     return get_object_or_404(selectors.visible_messages(user), pk=pk)
 
@@ -96,7 +97,7 @@ class MessageView(View):
 
 class ResendView(View):
     def post(self, request, pk):
-        if not request.user.has_perm("tracking.change_application"):
+        if not request.user.has_perm(ACT_ON_APPLICATIONS):
             raise PermissionDenied
         message = _visible(request.user, pk)
         try:

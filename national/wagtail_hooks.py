@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 
 from national.catalogue_admin import CatalogueImportViewSet
 from national.desk import application_panel
+from tracking.constants import VIEW_APPLICATIONS
 
 
 @hooks.register("register_admin_urls")
@@ -14,7 +15,7 @@ def register_national_desk_urls():
 
 class NationalMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("tracking.view_application")
+        return request.user.has_perm(VIEW_APPLICATIONS)
 
 
 @hooks.register("register_admin_menu_item")

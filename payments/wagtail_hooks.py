@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from payments.admin_views import ReconciliationView
+from tracking.constants import VIEW_APPLICATIONS
 
 
 @hooks.register("register_admin_urls")
@@ -19,7 +20,7 @@ def register_payment_urls():
 
 class StaffMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("tracking.view_application")
+        return request.user.has_perm(VIEW_APPLICATIONS)
 
 
 @hooks.register("register_admin_menu_item")

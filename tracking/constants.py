@@ -3,6 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The permissions of the desk: to see applications (of the clerk's units), and to act
+# on them (accept, refuse, decide, send again…); given to groups in Wagtail's editor.
+VIEW_APPLICATIONS = "tracking.view_application"
+ACT_ON_APPLICATIONS = "tracking.change_application"
+
 
 class State(models.TextChoices):
     """The states of an application (Nghị định 61/2018/NĐ-CP, Thông tư 01/2018/TT-VPCP),

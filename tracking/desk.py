@@ -21,7 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from core.outbox import NotRetryable
 from core.uploads import store_private_upload
 from tracking import desk_forms, notifications, operations, privacy, selectors, signals
-from tracking.constants import Action, State
+from tracking.constants import ACT_ON_APPLICATIONS, VIEW_APPLICATIONS, Action, State
 from tracking.deadlines import due_date_for
 from tracking.models import Application, NoticeEmail
 from tracking.views import file_response
@@ -130,7 +130,7 @@ def available_actions(application):
 
 
 class DeskPermissionMixin:
-    permission = "tracking.view_application"
+    permission = VIEW_APPLICATIONS
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(self.permission):
@@ -235,7 +235,7 @@ class ApplicationView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
         context = super().get_context_data(**kwargs)
         application = self.application
         forms = forms or {}
-        can_act = self.request.user.has_perm("tracking.change_application")
+        can_act = self.request.user.has_perm(ACT_ON_APPLICATIONS)
         actions = available_actions(application) if can_act else []
         context.update(
             application=application,
@@ -262,7 +262,7 @@ class ApplicationView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
         return context
 
     def post(self, request, *args, **kwargs):
-        if not request.user.has_perm("tracking.change_application"):
+        if not request.user.has_perm(ACT_ON_APPLICATIONS):
             raise PermissionDenied
         self.application = self.get_application()
         action = request.POST.get("action", "")
@@ -291,7 +291,7 @@ class ApplicationView(DeskPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
 class ResendNoticeView(DeskPermissionMixin, View):
     """Send a notice e-mail that failed again, from the application's timeline."""
 
-    permission = "tracking.change_application"
+    permission = ACT_ON_APPLICATIONS
 
     def post(self, request, *args, **kwargs):
         application = self.get_application()

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from core.models import AgencyUnit
 from forms.selectors import answer_rows as form_answer_rows
 from portal import pagecache
-from tracking.constants import Action, FileKind, State
+from tracking.constants import ACT_ON_APPLICATIONS, VIEW_APPLICATIONS, Action, FileKind, State
 from tracking.models import Application, ApplicationFile, StatusWording
 from tracking.models.wording import AWAITING_RESULT, AWAITING_RESULT_LABEL, AWAITING_RESULT_WORDING
 
@@ -222,7 +222,7 @@ ALL_UNITS = "all"
 def _staff_units(user):
     """The units whose applications `user` sees on the desk: ALL_UNITS, a queryset of
     units, or None (none at all)."""
-    if not user.is_authenticated or not user.has_perm("tracking.view_application"):
+    if not user.is_authenticated or not user.has_perm(VIEW_APPLICATIONS):
         return None
     if user.is_superuser:
         return ALL_UNITS
@@ -247,7 +247,7 @@ def may_act_on(user, application) -> bool:
     """What the desk asks before an action: the permission to act (which an inactive
     account never has), and the application in one of the user's units."""
     return (
-        user.has_perm("tracking.change_application")
+        user.has_perm(ACT_ON_APPLICATIONS)
         and applications_for_staff(user).filter(pk=application.pk).exists()
     )
 

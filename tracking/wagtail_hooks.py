@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from tracking.constants import VIEW_APPLICATIONS
 from tracking.models import DeskMember, StatusWording, WorkingDayAdjustment
 
 
@@ -15,7 +16,7 @@ def register_desk_urls():
 
 class DeskMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("tracking.view_application")
+        return request.user.has_perm(VIEW_APPLICATIONS)
 
 
 @hooks.register("register_admin_menu_item")

@@ -16,13 +16,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from tracking import operations as tracking_operations
 from tracking import selectors as tracking_selectors
 from tracking import signals
+from tracking.constants import ACT_ON_APPLICATIONS, VIEW_APPLICATIONS
 from tracking.desk import DeskHeaderMixin, DeskPermissionMixin
 from tracking.exchange import operations, selectors
 from tracking.exchange.models import ExchangeMessage, InboundPackage
 
 
 def _visible_message(user, pk):
-    if not user.has_perm("tracking.view_application"):
+    if not user.has_perm(VIEW_APPLICATIONS):
         raise PermissionDenied
     return get_object_or_404(
         ExchangeMessage.objects.filter(
@@ -86,7 +87,7 @@ class InboundView(View):
     """A status package as it arrived."""
 
     def get(self, request, pk):
-        if not request.user.has_perm("tracking.view_application"):
+        if not request.user.has_perm(VIEW_APPLICATIONS):
             raise PermissionDenied
         packages = InboundPackage.objects.filter(
             message__application__in=tracking_selectors.applications_for_staff(request.user)
@@ -110,7 +111,7 @@ class RetryView(View):
     """Re-send a message that failed or was refused."""
 
     def post(self, request, pk):
-        if not request.user.has_perm("tracking.change_application"):
+        if not request.user.has_perm(ACT_ON_APPLICATIONS):
             raise PermissionDenied
         message = _visible_message(request.user, pk)
         try:

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from tracking.constants import VIEW_APPLICATIONS
+
 
 @hooks.register("register_admin_urls")
 def register_exchange_desk_urls():
@@ -11,7 +13,7 @@ def register_exchange_desk_urls():
 
 class ExchangeMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("tracking.view_application")
+        return request.user.has_perm(VIEW_APPLICATIONS)
 
 
 @hooks.register("register_admin_menu_item")

@@ -1,5 +1,6 @@
 from django import template
 
+from tracking.constants import ACT_ON_APPLICATIONS
 from tracking.exchange import selectors
 
 register = template.Library()
@@ -13,6 +14,6 @@ def exchange_panel(context, application):
         "application": application,
         "exchange_messages": selectors.messages_for_application(application),
         "statuses": selectors.statuses_for_application(application),
-        "can_retry": user.has_perm("tracking.change_application"),
+        "can_retry": user.has_perm(ACT_ON_APPLICATIONS),
         "csrf_token": context.get("csrf_token"),
     }
