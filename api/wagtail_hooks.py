@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail import hooks
@@ -24,6 +24,14 @@ from api.models import ApiCall, ApiKey, WebhookDelivery, WebhookEndpoint
 from core.outbox import NotRetryable, OutboxState
 from tracking import selectors as tracking
 from tracking.constants import ACT_ON_APPLICATIONS
+
+
+def _unit_name(unit) -> str:
+    return unit.display_name(translation.get_language())
+
+
+def _unit_label(unit) -> str:
+    return f"{_unit_name(unit)} ({unit.identifier_code})"
 
 
 class ApiKeyForm(WagtailAdminModelForm):
@@ -48,6 +56,9 @@ class ApiKeyForm(WagtailAdminModelForm):
         )
         if self.instance.pk is None or self.instance.revoked_at:
             del self.fields["revoke"]
+        # Units by their name in the administrator's language, as the rest of the admin.
+        self.fields["units"].label_from_instance = _unit_label
+
 
     def clean(self):
         cleaned = super().clean()
@@ -61,7 +72,7 @@ class ApiKeyForm(WagtailAdminModelForm):
             )
             return cleaned
         served = {pk for pk, _name in tracking.desk_units(user)}
-        missing = [unit.name for unit in units if unit.pk not in served]
+        missing = [_unit_name(unit) for unit in units if unit.pk not in served]
         if missing:
             self.add_error(
                 "acting_user",

@@ -256,7 +256,12 @@ def test_the_key_form_refuses_an_account_that_may_not_act_for_its_units(db):
     assert "không phục vụ các đơn vị: Phòng Báo chí, Xuất bản" in str(form.errors["acting_user"])
     with translation.override("en"):
         english = ApiKeyForm(data)
-        assert "does not serve these units" in str(english.errors["acting_user"])
+        assert "does not serve these units: Press and Publishing Division" in str(
+            english.errors["acting_user"]
+        )
+        # The units to choose from are named in English too.
+        choices = [label for _pk, label in english.fields["units"].choices]
+        assert f"Press and Publishing Division ({DIVISION})" in choices
     assert ApiKeyForm({**data, "units": [unit(OFFICE).pk]}).is_valid()
     form = ApiKeyForm({**data, "units": [unit(OFFICE).pk], "acting_user": reader.pk})
     assert "không có quyền xử lý hồ sơ" in str(form.errors["acting_user"])
