@@ -222,6 +222,7 @@ CHECK_PROBLEMS = {
 def application_status(request, code: str, filters: Query[StatusCheck]):
     # The status page's own budget: the API is no faster a way to test codes.
     if too_many(request, "tracking.status", key="ip", rate=settings.TRACKING_LOOKUP_RATE):
+        lookup.record(request, code, "rate_limited")
         raise Problem(
             429,
             _("Bạn đã tra cứu quá nhiều lần; vui lòng thử lại sau ít phút."),
@@ -229,8 +230,10 @@ def application_status(request, code: str, filters: Query[StatusCheck]):
         )
     application = tracking.public_application_by_code(code)
     if application is None:
+        lookup.record(request, code, "not_found")
         raise Problem(404, _("Không có hồ sơ nào mang mã này."))
     check = lookup.verify(request, application, filters.check)
+    lookup.record(request, code, check)
     if check is not lookup.Check.VERIFIED:
         status, detail = CHECK_PROBLEMS[check]
         headers = {"Retry-After": "3600"} if status == 429 else None

@@ -59,7 +59,6 @@ class ApiKeyForm(WagtailAdminModelForm):
         # Units by their name in the administrator's language, as the rest of the admin.
         self.fields["units"].label_from_instance = _unit_label
 
-
     def clean(self):
         cleaned = super().clean()
         user, units = cleaned.get("acting_user"), cleaned.get("units")

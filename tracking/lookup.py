@@ -10,12 +10,21 @@ code, so spreading guesses over many addresses does not help either.
 """
 
 import enum
+import logging
 import re
 
 from django.conf import settings
 from django.core import signing
 from django.utils.crypto import constant_time_compare
 from django_ratelimit.core import get_usage
+
+from core.http import client_ip
+
+# One line per public lookup (the status page and the API): which code, from which
+# address, with what outcome; the operations' log, not the hash-chained audit log of
+# staff and system actions (a lookup shows no personal data, and a deadline day's
+# lookups would queue on the chain's head).
+audit_log = logging.getLogger("tracking.lookups")
 
 PROOF_SALT = "tracking.status-proof"
 CHECK_DIGITS = 4
@@ -85,3 +94,13 @@ def verify(request, application, check: str) -> Check:
         return Check.VERIFIED
     wrong_guesses(increment=True)
     return Check.WRONG
+
+
+def record(request, code: str, outcome) -> None:
+    """Log one lookup: `outcome` is a `Check`, or "not_found" or "rate_limited"."""
+    audit_log.info(
+        "status lookup of %s from %s: %s",
+        (code or "").strip().upper()[:64] or "-",
+        client_ip(request),
+        getattr(outcome, "value", outcome),
+    )

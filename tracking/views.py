@@ -52,15 +52,18 @@ def status(request):
     context = {"form": form, "link_form": SendLinkForm(initial={"ma": request.GET.get("ma")})}
     if form.is_bound:
         if _too_many(request, "tracking.status"):
+            lookup.record(request, request.GET.get("ma", ""), "rate_limited")
             return _rate_limited_response(request)
         if form.is_valid():
             application = selectors.public_application_by_code(form.cleaned_data["ma"])
             context["searched"] = form.cleaned_data["ma"].strip().upper()
-            if application is not None:
+            if application is None:
+                lookup.record(request, context["searched"], "not_found")
+            else:
                 check = form.cleaned_data["xac_minh"] or request.GET.get("k", "")[:64]
-                _show_status(
-                    request, context, application, lookup.verify(request, application, check)
-                )
+                outcome = lookup.verify(request, application, check)
+                lookup.record(request, context["searched"], outcome)
+                _show_status(request, context, application, outcome)
     return render(request, "tracking/status.html", context)
 
 

@@ -73,3 +73,20 @@ def test_guessing_the_digits_from_many_addresses_locks_the_code(client):
     assert application.procedure_name in client.get(status_url(application)).content.decode()
     other = ApplicationFactory()
     assert other.procedure_name in page(client, {"ma": other.dossier_code, "xac_minh": "3456"})
+
+
+def test_every_lookup_is_logged_with_its_code_address_and_outcome(client, caplog):
+    application = ApplicationFactory(accepted=True)
+    code = application.dossier_code
+    with caplog.at_level("INFO", logger="tracking.lookups"):
+        page(client, {"ma": code, "xac_minh": PHONE_DIGITS}, address="203.0.113.8")
+        page(client, {"ma": code, "xac_minh": "0000"}, address="203.0.113.9")
+        page(client, {"ma": "000.00.12.H34-991231-9999"})
+        api(client, code, address="198.51.100.4")
+    lines = [r.getMessage() for r in caplog.records if r.name == "tracking.lookups"]
+    assert lines == [
+        f"status lookup of {code} from 203.0.113.8: verified",
+        f"status lookup of {code} from 203.0.113.9: wrong",
+        "status lookup of 000.00.12.H34-991231-9999 from 203.0.113.7: not_found",
+        f"status lookup of {code} from 198.51.100.4: missing",
+    ]
