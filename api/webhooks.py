@@ -48,6 +48,8 @@ EVENT_TYPES = {
     Action.ACCEPT: WebhookEvent.ACCEPTED,
     Action.PAY: WebhookEvent.PAID,
     Action.DECIDE: WebhookEvent.RESULT_READY,
+    # The result file of a decision recorded without it (status 06 of the exchange).
+    Action.ATTACH_RESULT: WebhookEvent.RESULT_READY,
 }
 
 
@@ -140,8 +142,15 @@ def signature(secret: str, event_id: str, timestamp: int, body: bytes) -> str:
     return "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
 
 
+def awaits_result(event) -> bool:
+    """A decision recorded without its result file: the result is not ready yet, and
+    "result ready" is sent when the file is attached."""
+    return event.action == Action.DECIDE and bool((event.data or {}).get("awaiting_result"))
+
+
 def event_types(event) -> list[WebhookEvent]:
-    types = [EVENT_TYPES[event.action]] if event.action in EVENT_TYPES else []
+    types = [] if awaits_result(event) else [EVENT_TYPES.get(event.action)]
+    types = [event_type for event_type in types if event_type is not None]
     if event.from_state and event.to_state and event.from_state != event.to_state:
         types.append(WebhookEvent.STATE_CHANGED)
     return types

@@ -278,3 +278,24 @@ def test_a_delivery_goes_to_the_address_that_was_checked(
     [request] = receiver.requests
     assert request["headers"]["Host"] == f"hooks.example.vn:{port}"
     assert asked == ["hooks.example.vn"]
+
+
+def test_result_ready_waits_for_the_result_file_of_a_decision_recorded_without_it(endpoint):
+    from tests.tracking.factories import stored_file
+    from tests.tracking.pdf_signers import result_pdf
+
+    application = ApplicationFactory(in_progress=True)
+    before = set(WebhookDelivery.objects.values_list("pk", flat=True))
+    # Status 06 of the document exchange: decided, the file still to come.
+    operations.record_result(application=application, actor="exchange", files=[])
+    decided = WebhookDelivery.objects.exclude(pk__in=before)
+    assert [d.event_type for d in decided] == [WebhookEvent.STATE_CHANGED]
+    before |= set(decided.values_list("pk", flat=True))
+    operations.attach_result(
+        application=application,
+        actor="Phòng chuyên môn",
+        files=[stored_file("giay-phep.pdf", content=result_pdf(), label="Giấy phép")],
+    )
+    attached = WebhookDelivery.objects.exclude(pk__in=before)
+    assert [d.event_type for d in attached] == [WebhookEvent.RESULT_READY]
+    assert attached.get().payload["data"]["action"] == "attach_result"
