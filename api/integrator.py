@@ -336,6 +336,11 @@ def _act(request, code, run):
     actor = _actor(key, application)
     try:
         run(application, actor)
+    except operations.ResultFileRefused as error:
+        # The file sent is at fault (not signable, a signature that does not hold).
+        raise Problem(
+            422, error.message, errors=[{"loc": ["body", "file"], "message": error.message}]
+        ) from None
     except operations.TrackingError as error:
         raise Problem(409, error.message) from None
     application.refresh_from_db()

@@ -64,6 +64,11 @@ class InvalidTransition(TrackingError):
     pass
 
 
+class ResultFileRefused(TrackingError):
+    """A result file that cannot become a signed electronic document (the file is at
+    fault, not the application's state)."""
+
+
 @dataclass(frozen=True)
 class Applicant:
     full_name: str
@@ -534,7 +539,7 @@ def _prepared_results(application, files: list[SubmittedFile]) -> list:
             prepared.append(results.prepare_result(item, dossier_code=application.dossier_code))
     except results.ResultRefused as error:
         results.discard(prepared)
-        raise TrackingError(error.message) from error
+        raise ResultFileRefused(error.message) from error
     except BaseException:
         results.discard(prepared)
         raise

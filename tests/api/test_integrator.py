@@ -131,6 +131,20 @@ def test_the_desks_journey_through_the_api(client, office_key, office_applicatio
     )
     assert not_pdf.status_code == 422
     assert problem(not_pdf)["errors"][0]["loc"] == ["body", "file"]
+    # A signed PDF changed after signing is the file's fault, not the application's state.
+    from tests.tracking.pdf_signers import result_pdf
+    from tests.tracking.test_signing import tampered
+    from tracking.signing import sign_pdf
+
+    broken = tampered(sign_pdf(result_pdf(), reason="Ký ban hành", location="Khánh Hòa"))
+    refused = client.post(
+        f"{base}/result",
+        {"file": SimpleUploadedFile("giay-phep.pdf", broken, "application/pdf")},
+        **headers,
+    )
+    assert refused.status_code == 422, refused.content
+    assert problem(refused)["errors"][0]["loc"] == ["body", "file"]
+    assert "chữ ký" in problem(refused)["detail"]
     result = client.post(
         f"{base}/result",
         {"file": SimpleUploadedFile("giay-phep.pdf", PDF, "application/pdf"), "note": "Đã ký"},
