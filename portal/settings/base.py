@@ -61,7 +61,7 @@ INSTALLED_APPS = [
     "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.users_app.UsersConfig",  # wagtail.users, its list showing two-step verification
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

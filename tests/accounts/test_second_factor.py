@@ -261,3 +261,26 @@ def test_the_administrator_resets_a_lost_phone(client, clerk, protected, capsys)
     entry = AuditEntry.objects.filter(action=AuditAction.SECOND_FACTOR_CHANGED).last()
     assert entry.data == {"change": "reset"}
     assert entry.actor_kind == "system"
+
+
+def test_the_list_of_users_shows_who_has_turned_it_on(
+    client, clerk, protected, django_assert_max_num_queries
+):
+    get_user_model().objects.create_user("chuabat", "chuabat@example.vn", PASSWORD)
+    sign_in(client)
+    client.post(VERIFY, {"code": protected[0]})
+    page = client.get("/admin/users/").content.decode()
+    assert "Xác thực hai lớp" in page
+    rows = {
+        username: re.search(r"<td[^>]*>\s*(Bật|Chưa bật)\s*</td>\s*</tr>", row).group(1)
+        for row in re.findall(r"<tr.*?</tr>", page, re.S)
+        for username in ("canbo", "chuabat")
+        if re.search(rf'<td class="username">\s*{username}\s*</td>', row)
+    }
+    assert rows == {"canbo": "Bật", "chuabat": "Chưa bật"}
+    # One query for the whole list, not one per user.
+    get_user_model().objects.bulk_create(
+        get_user_model()(username=f"nv{n}", email=f"nv{n}@example.vn") for n in range(20)
+    )
+    with django_assert_max_num_queries(20):
+        assert client.get("/admin/users/").status_code == 200
