@@ -129,6 +129,14 @@ def mark(request, page) -> None:
     request.page_cache_last_modified = page.last_published_at
 
 
+def mark_search(request, home) -> None:
+    """Called as the site search answers: it may be stored, and goes stale whenever a
+    page is published, unpublished, moved or deleted (every page of the language is
+    under `home`, the home page in it, whose tag publishing bumps)."""
+    request.page_cache_tags = {SITE, page_tag(home.pk)}
+    request.page_cache_last_modified = None
+
+
 def _bypassed(request) -> bool:
     if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
         return True

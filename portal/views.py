@@ -7,9 +7,10 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
-from portal.serving import public
+from portal import pagecache
+from portal.serving import home_page, public
 
 QUERY_MAX_LENGTH = 200
 
@@ -43,6 +44,10 @@ def search(request):
             pages = pages.filter(locale=locale)
         results = pages.search(terms, operator="and")
     page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
+    site = Site.find_for_request(request)
+    if site is not None:
+        # Kept briefly per query string, as the catalogue's search (PAGE_CACHE_QUERY_SECONDS).
+        pagecache.mark_search(request, home_page(site))
     return render(request, "portal/search.html", {"query": query, "results": page_obj})
 
 

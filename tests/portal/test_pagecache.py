@@ -170,6 +170,7 @@ def test_nothing_personal_ever_reaches_the_cache(client, portal):
         status_url(application).split("testserver", 1)[1],
         "/tai-khoan/dang-ky/",
         "/thu-tuc-hanh-chinh/?q=giay+phep",
+        "/tim-kiem/?q=giay+phep",
     ]
     for url in urls:
         client.get(url)
@@ -186,3 +187,21 @@ def test_nothing_personal_ever_reaches_the_cache(client, portal):
         for personal in ("Nguyễn Thị Hoa", "hoa.nguyen@example.vn", "0905123456"):
             assert personal.encode() not in entry["content"]
         assert application.dossier_code.encode() not in entry["content"]
+
+
+def test_the_site_search_is_kept_per_query_and_refreshed_by_any_publication(
+    client, news, django_assert_num_queries
+):
+    url = "/tim-kiem/?q=th%E1%BB%A7+t%E1%BB%A5c"
+    first = client.get(url)
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    assert client.get("/tim-kiem/?q=b%C3%A1o+ch%C3%AD")["X-Page-Cache"] == "miss"
+    # A new article anywhere may be a result of any query: every search goes stale.
+    article = ArticlePage.objects.child_of(news).live().first()
+    article.title = "Thủ tục mới về cấp phép"
+    article.save_revision().publish()
+    fresh = client.get(url)
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "Thủ tục mới về cấp phép" in fresh.content.decode()
