@@ -115,6 +115,9 @@ def test_after_the_password_the_admin_asks_for_the_code(client, clerk, protected
     assert response["Location"] == f"{VERIFY}?next=%2Fadmin%2Fho-so%2F%3Fstate%3Dsubmitted"
     page = client.get(response["Location"]).content.decode()
     assert "nhập mã 6 chữ số" in page
+    from tests.portal.test_admin_vietnamese import english_left
+
+    assert english_left(page) == []
     device = TOTPDevice.objects.get(user=clerk)
     before = client.cookies["sessionid"].value
     response = client.post(

@@ -130,7 +130,13 @@ def page(client, url):
 
 @pytest.mark.parametrize(
     "url",
-    ["/admin/", "/admin/ho-so/", "/admin/ho-so/tong-quan/", "/admin/account/"],
+    [
+        "/admin/",
+        "/admin/ho-so/",
+        "/admin/ho-so/tong-quan/",
+        "/admin/account/",
+        "/admin/xac-thuc-hai-lop/",
+    ],
 )
 def test_a_clerks_admin_pages_show_no_english(client, clerk, application, url):
     assert english_left(page(client, url)) == []
@@ -200,3 +206,10 @@ def test_the_overrides_translate_only_in_vietnamese():
     with translation.override("vi"):
         assert translation.gettext("Reports") == "Báo cáo"
         assert translation.gettext("Home") == "Trang chủ"
+
+
+def test_signing_out_says_so_in_vietnamese(client, clerk):
+    response = client.post("/admin/logout/", follow=True)
+    html = response.content.decode()
+    assert "Bạn đã đăng xuất." in html
+    assert english_left(html) == []
