@@ -213,3 +213,25 @@ def test_signing_out_says_so_in_vietnamese(client, clerk):
     html = response.content.decode()
     assert "Bạn đã đăng xuất." in html
     assert english_left(html) == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/",
+        "/admin/pages/",
+        "/admin/users/",
+        "/admin/images/",
+        "/admin/documents/",
+        "/admin/snippets/",
+        "/admin/settings/portal/agencysettings/",
+    ],
+)
+def test_an_administrators_main_pages_show_no_english(client, db, url):
+    administrator = get_user_model().objects.create_superuser(
+        "quantri", "quantri@so.example.vn", "x" * 12
+    )
+    client.force_login(administrator)
+    response = client.get(url, follow=True)
+    assert response.status_code == 200
+    assert english_left(response.content.decode()) == []
