@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts import second_factor
+from core.admin_views import TitleHeaderMixin
 from core.http import private_no_store
 
 
@@ -80,16 +81,13 @@ def _qr_svg(device) -> str:
 
 
 @method_decorator(private_no_store, name="dispatch")
-class ManageView(WagtailAdminTemplateMixin, TemplateView):
+class ManageView(TitleHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     """Tài khoản › Xác thực hai lớp: turn it on (scan, confirm with a code, keep the
     backup codes), renew the backup codes, or turn it off, each with a current code."""
 
     template_name = "accounts/second_factor/manage.html"
     page_title = gettext_lazy("Xác thực hai lớp")
     header_icon = "key"
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, form=None, backup_codes=None, **kwargs):
         context = super().get_context_data(**kwargs)

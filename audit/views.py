@@ -9,6 +9,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from audit import selectors
 from audit.constants import AuditAction
+from core.admin_views import TitleHeaderMixin
 from tracking.desk import CappedPaginator
 
 PERMISSION = "audit.view_auditentry"
@@ -26,7 +27,7 @@ def application_panel(request, application) -> str:
     )
 
 
-class AuditLogView(WagtailAdminTemplateMixin, TemplateView):
+class AuditLogView(TitleHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "audit/log.html"
     page_title = _("Nhật ký kiểm tra")
     header_icon = "history"
@@ -35,9 +36,6 @@ class AuditLogView(WagtailAdminTemplateMixin, TemplateView):
         if not request.user.has_perm(PERMISSION):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -19,13 +19,14 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core import outbox
+from core.admin_views import TitleHeaderMixin
 from core.outbox import NotRetryable
 from national import operations, selectors
 from national.models import NationalMessage
 from national.transports import enabled
 from tracking import signals
 from tracking.constants import ACT_ON_APPLICATIONS, VIEW_APPLICATIONS
-from tracking.desk import DeskHeaderMixin, DeskPermissionMixin
+from tracking.desk import DeskPermissionMixin
 
 
 def application_panel(request, application) -> str:
@@ -44,7 +45,7 @@ def application_panel(request, application) -> str:
     )
 
 
-class OverviewView(DeskPermissionMixin, DeskHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
+class OverviewView(DeskPermissionMixin, TitleHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "national/desk/overview.html"
     page_title = _("Đồng bộ Cổng Dịch vụ công quốc gia")
     header_icon = "globe"

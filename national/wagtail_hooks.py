@@ -1,11 +1,10 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from national.catalogue_admin import CatalogueImportViewSet
 from national.desk import application_panel
-from tracking.constants import VIEW_APPLICATIONS
+from tracking.desk import DeskMenuItem
 
 
 @hooks.register("register_admin_urls")
@@ -13,14 +12,9 @@ def register_national_desk_urls():
     return [path("dvcqg/", include("national.desk_urls", namespace="national_desk"))]
 
 
-class NationalMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_APPLICATIONS)
-
-
 @hooks.register("register_admin_menu_item")
 def register_national_menu_item():
-    return NationalMenuItem(
+    return DeskMenuItem(
         _("Cổng DVC quốc gia"), reverse("national_desk:overview"), icon_name="globe", order=153
     )
 

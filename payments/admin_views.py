@@ -4,16 +4,17 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.admin_views import TitleHeaderMixin
 from payments.models import Payment
 from payments.selectors import payment_mismatches
-from tracking.desk import DeskHeaderMixin, DeskPermissionMixin
+from tracking.desk import DeskPermissionMixin
 from tracking.selectors import applications_for_staff
 
 RECENT = 100
 
 
 class ReconciliationView(
-    DeskPermissionMixin, DeskHeaderMixin, WagtailAdminTemplateMixin, TemplateView
+    DeskPermissionMixin, TitleHeaderMixin, WagtailAdminTemplateMixin, TemplateView
 ):
     """What `manage.py reconcile_payments` lists, and the latest payments, of the
     applications the staff member sees on the desk (their units', or all)."""

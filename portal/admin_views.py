@@ -4,19 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.admin_views import TitleHeaderMixin
 from portal.selectors import mandated_information_status, stale_after_days
 
 
-class MandatedInformationReportView(WagtailAdminTemplateMixin, TemplateView):
+class MandatedInformationReportView(TitleHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     """Which mandated sections are missing or have not been updated for too long."""
 
     template_name = "portal/admin/mandated_information_report.html"
     page_title = _("Thông tin bắt buộc phải công khai")
     header_icon = "warning"
-
-    def get_breadcrumbs_items(self):
-        # Wagtail shows the last breadcrumb as the header: without this, "Home".
-        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.admin_views import TitleHeaderMixin
+
 from . import interchange
 from .models import ProcedureIndexPage
 from .operations import ProcedureImportRejected, import_procedures
@@ -38,17 +40,13 @@ class ImportForm(forms.Form):
         return upload
 
 
-class ProcedureImportView(WagtailAdminTemplateMixin, FormView):
+class ProcedureImportView(TitleHeaderMixin, WagtailAdminTemplateMixin, FormView):
     """Upload a catalogue file; show what was created and updated, or every error."""
 
     template_name = "services/admin/import.html"
     form_class = ImportForm
     page_title = _("Nhập, xuất thủ tục hành chính")
     header_icon = "download"
-
-    def get_breadcrumbs_items(self):
-        # Wagtail shows the last breadcrumb as the header: without this, "Home".
-        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
 
     def dispatch(self, request, *args, **kwargs):
         if not can_manage_catalogue(request.user):

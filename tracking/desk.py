@@ -16,8 +16,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.admin_views import TitleHeaderMixin
 from core.outbox import NotRetryable
 from core.uploads import store_private_upload
 from tracking import desk_forms, notifications, operations, privacy, selectors, signals
@@ -143,12 +145,11 @@ class DeskPermissionMixin:
         )
 
 
-class DeskHeaderMixin:
-    """The admin header names the page: Wagtail's breadcrumbs end at "Home" (shown as
-    the header) unless a view adds itself to them."""
+class DeskMenuItem(MenuItem):
+    """An admin menu entry of the desk's pages: shown to who may see applications."""
 
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_APPLICATIONS)
 
 
 class CappedPaginator(Paginator):
@@ -171,7 +172,7 @@ class CappedPaginator(Paginator):
         return self.counted > self.cap
 
 
-class QueueView(DeskPermissionMixin, DeskHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
+class QueueView(DeskPermissionMixin, TitleHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "tracking/desk/queue.html"
     page_title = _("Hồ sơ")
     header_icon = "folder-open-inverse"
@@ -332,7 +333,7 @@ class FileView(DeskPermissionMixin, TemplateView):
         return file_response(attachment, as_attachment=request.GET.get("inline") != "1")
 
 
-class DashboardView(DeskPermissionMixin, DeskHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
+class DashboardView(DeskPermissionMixin, TitleHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "tracking/desk/dashboard.html"
     page_title = _("Tình hình xử lý hồ sơ")
     header_icon = "table"

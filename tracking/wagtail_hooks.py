@@ -1,22 +1,16 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from tracking.constants import VIEW_APPLICATIONS
+from tracking.desk import DeskMenuItem
 from tracking.models import DeskMember, StatusWording, WorkingDayAdjustment
 
 
 @hooks.register("register_admin_urls")
 def register_desk_urls():
     return [path("ho-so/", include("tracking.desk_urls", namespace="tracking_desk"))]
-
-
-class DeskMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_APPLICATIONS)
 
 
 @hooks.register("register_admin_menu_item")

@@ -13,11 +13,12 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.admin_views import TitleHeaderMixin
 from tracking import operations as tracking_operations
 from tracking import selectors as tracking_selectors
 from tracking import signals
 from tracking.constants import ACT_ON_APPLICATIONS, VIEW_APPLICATIONS
-from tracking.desk import DeskHeaderMixin, DeskPermissionMixin
+from tracking.desk import DeskPermissionMixin
 from tracking.exchange import operations, selectors
 from tracking.exchange.models import ExchangeMessage, InboundPackage
 
@@ -43,7 +44,7 @@ def _xml_response(content: bytes, name: str):
     return response
 
 
-class OverviewView(DeskPermissionMixin, DeskHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
+class OverviewView(DeskPermissionMixin, TitleHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     """Outbox health, the hand-offs that need attention and the refused inbound packages."""
 
     template_name = "exchange/desk/overview.html"

@@ -1,9 +1,8 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from tracking.constants import VIEW_APPLICATIONS
+from tracking.desk import DeskMenuItem
 
 
 @hooks.register("register_admin_urls")
@@ -11,13 +10,8 @@ def register_exchange_desk_urls():
     return [path("lien-thong/", include("tracking.exchange.desk_urls", namespace="exchange_desk"))]
 
 
-class ExchangeMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_APPLICATIONS)
-
-
 @hooks.register("register_admin_menu_item")
 def register_exchange_menu_item():
-    return ExchangeMenuItem(
+    return DeskMenuItem(
         _("Liên thông văn bản"), reverse("exchange_desk:overview"), icon_name="mail", order=152
     )
