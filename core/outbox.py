@@ -303,6 +303,13 @@ class Outbox:
             **erase,
         )
 
+    def erase(self, messages, *, reason, **fields) -> tuple[int, int]:
+        """The personal data of `messages` erased (`fields` set on every one of them) at
+        the end of their application's retention; those not sent yet are withdrawn
+        too. How many sent ones were erased, and how many were withdrawn."""
+        erased = messages.filter(state=OutboxState.SENT).update(updated_at=timezone.now(), **fields)
+        return erased, self.withdraw(messages, reason=reason, **fields)
+
     def sweep(self, *, now=None) -> list[int]:
         """Send again what is stuck: queued past its time (its task was lost, or never
         reached the broker) or sending past its lease (its worker died). Give up on

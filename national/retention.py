@@ -12,7 +12,6 @@ import logging
 
 from django.utils import timezone
 
-from core.outbox import OutboxState
 from national.models import NationalMessage, ReceivedApplication
 from national.sync import OUTBOX
 from tracking.retention import WITHDRAWN_AT_PURGE
@@ -25,10 +24,7 @@ def purge_copies(sender, event, **kwargs) -> int:
     requests lost their body."""
     application = event.application
     messages = NationalMessage.objects.filter(application=application)
-    erased = messages.filter(state=OutboxState.SENT).update(
-        payload={"purged_at": timezone.now().isoformat()}, response_body=""
-    )
-    withdrawn = OUTBOX.withdraw(
+    erased, withdrawn = OUTBOX.erase(
         messages,
         reason=WITHDRAWN_AT_PURGE,
         payload={"purged_at": timezone.now().isoformat()},

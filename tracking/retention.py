@@ -22,7 +22,6 @@ from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.outbox import OutboxState
 from services.models import Procedure
 from tracking import notifications, signals
 from tracking.constants import FINAL_STATES, Action
@@ -203,9 +202,13 @@ def purge_personal_data(*, application, now=None) -> ApplicationEvent | None:
             for event in events.filter(data__has_key=key):
                 data = {k: v for k, v in event.data.items() if k != key}
                 ApplicationEvent.objects.filter(pk=event.pk).update(data=data)
-        notices = NoticeEmail.objects.filter(event__application=locked)
-        notices.filter(state=OutboxState.SENT).update(recipient="", last_error="")
-        notifications.OUTBOX.withdraw(notices, reason=WITHDRAWN_AT_PURGE, recipient="")
+        # A sent notice has no error left (a send that succeeds clears it); those not
+        # sent are withdrawn, their error replaced by why.
+        notifications.OUTBOX.erase(
+            NoticeEmail.objects.filter(event__application=locked),
+            reason=WITHDRAWN_AT_PURGE,
+            recipient="",
+        )
         Rating.objects.filter(application=locked).update(comment="")
         files.delete()
         months = retention_months_for(locked.procedure)

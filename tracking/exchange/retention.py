@@ -10,7 +10,6 @@ the applicant's data must no longer be processed; the desk shows why.
 
 import logging
 
-from core.outbox import OutboxState
 from tracking.exchange.models import ExchangeMessage, InboundPackage
 from tracking.exchange.operations import OUTBOX
 from tracking.retention import WITHDRAWN_AT_PURGE
@@ -23,8 +22,9 @@ def purge_copies(sender, event, **kwargs) -> int:
     packages lost their body."""
     application = event.application
     messages = ExchangeMessage.objects.filter(application=application)
-    erased = messages.filter(state=OutboxState.SENT).update(package=b"", response_body="")
-    withdrawn = OUTBOX.withdraw(messages, reason=WITHDRAWN_AT_PURGE, package=b"", response_body="")
+    erased, withdrawn = OUTBOX.erase(
+        messages, reason=WITHDRAWN_AT_PURGE, package=b"", response_body=""
+    )
     if withdrawn:
         logger.warning(
             "%s: %s hand-off(s) to the document exchange not sent were withdrawn at the purge",
