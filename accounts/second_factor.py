@@ -70,21 +70,19 @@ def refusal(device):
     }
 
 
-def _backup_device(user):
-    return StaticDevice.objects.filter(user=user, confirmed=True).first()
+def _backup_device(device):
+    return StaticDevice.objects.filter(user_id=device.user_id, confirmed=True).first()
 
 
-def check(user, code: str):
-    """The device that accepts ``code`` (the app's six digits or a backup code, used
-    up), or an error message to show."""
+def check(device, code: str):
+    """Which of the owner of `device` (their active authenticator) and their backup
+    codes accepts ``code`` (the app's six digits or a backup code, used up), or an
+    error message to show."""
     code = clean_code(code)
-    device = active_device(user)
-    if device is None:
-        return None, _("Tài khoản này chưa bật xác thực hai lớp.")
     if not code:
         return None, _("Vui lòng nhập mã xác thực.")
     # The app's code is its digits; a backup code is longer and has letters.
-    candidate = device if code.isdigit() and len(code) == device.digits else _backup_device(user)
+    candidate = device if code.isdigit() and len(code) == device.digits else _backup_device(device)
     if candidate is not None:
         refused = refusal(candidate)
         if refused:
@@ -108,7 +106,8 @@ def confirm(user, device, code: str):
     refused = refusal(device)
     if refused:
         return None, refused
-    if not clean_code(code).isdigit() or not device.verify_token(clean_code(code)):
+    code = clean_code(code)
+    if not code.isdigit() or not device.verify_token(code):
         return None, _("Mã xác thực không đúng. Kiểm tra giờ của điện thoại và nhập mã mới.")
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()

@@ -46,11 +46,14 @@ def verify(request):
     if not request.user.is_authenticated:
         return redirect("wagtailadmin_login")
     target = _next_url(request)
-    if second_factor.is_verified(request) or second_factor.active_device(request.user) is None:
+    active = (
+        None if second_factor.is_verified(request) else second_factor.active_device(request.user)
+    )
+    if active is None:
         return redirect(target)
     form = CodeForm(request.POST or None)
     if form.is_valid():
-        device, error = second_factor.check(request.user, form.cleaned_data["code"])
+        device, error = second_factor.check(active, form.cleaned_data["code"])
         if device is not None:
             second_factor.mark_verified(request, device)
             if device.persistent_id.startswith("otp_static"):
@@ -111,15 +114,16 @@ class ManageView(TitleHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         code = form.cleaned_data["code"]
         user = request.user
-        if action == "enable" and second_factor.active_device(user) is None:
+        active = second_factor.active_device(user)
+        if action == "enable" and active is None:
             device = second_factor.pending_device(user)
             codes, error = second_factor.confirm(user, device, code)
             if codes is not None:
                 second_factor.mark_verified(request, device)
                 messages.success(request, _("Đã bật xác thực hai lớp."))
                 return self.render_to_response(self.get_context_data(backup_codes=codes))
-        elif action in ("renew", "disable") and second_factor.active_device(user) is not None:
-            device, error = second_factor.check(user, code)
+        elif action in ("renew", "disable") and active is not None:
+            device, error = second_factor.check(active, code)
             if device is not None and action == "renew":
                 codes = second_factor.renew_backup_codes(user)
                 messages.success(request, _("Đã tạo bộ mã dự phòng mới; các mã cũ hết hiệu lực."))

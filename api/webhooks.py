@@ -62,7 +62,7 @@ def checked_url(url: str) -> str:
     validate(url)
     parts = urlsplit(url)
     try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
+        port = _port(parts)
     except ValueError:  # a port beyond 65535 passes the pattern
         raise ValidationError(validate.message) from None
     if parts.scheme != "https" and not settings.WEBHOOK_ALLOW_HTTP:
@@ -70,6 +70,10 @@ def checked_url(url: str) -> str:
     if not settings.WEBHOOK_ALLOW_PRIVATE_HOSTS:
         public_address(parts.hostname, port)
     return url
+
+
+def _port(parts) -> int:
+    return parts.port or (443 if parts.scheme == "https" else 80)
 
 
 def public_address(hostname, port) -> str:
@@ -96,7 +100,7 @@ def _post(url, body, headers):
     and the connection (DNS rebinding), is not reached."""
     parts = urlsplit(url)
     https = parts.scheme == "https"
-    port = parts.port or (443 if https else 80)
+    port = _port(parts)
     if settings.WEBHOOK_ALLOW_PRIVATE_HOSTS:
         address = parts.hostname
     else:
@@ -149,8 +153,8 @@ def awaits_result(event) -> bool:
 
 
 def event_types(event) -> list[WebhookEvent]:
-    types = [] if awaits_result(event) else [EVENT_TYPES.get(event.action)]
-    types = [event_type for event_type in types if event_type is not None]
+    event_type = None if awaits_result(event) else EVENT_TYPES.get(event.action)
+    types = [event_type] if event_type else []
     if event.from_state and event.to_state and event.from_state != event.to_state:
         types.append(WebhookEvent.STATE_CHANGED)
     return types

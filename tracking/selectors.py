@@ -20,11 +20,15 @@ from tracking.models.wording import AWAITING_RESULT, AWAITING_RESULT_LABEL, AWAI
 PUBLIC_ACTIONS = [a for a in Action if a not in (Action.FLAG_OVERDUE,)]
 
 
-def application_by_code(code: str):
+def _by_code(applications, code: str):
     code = (code or "").strip().upper()
     if not code or len(code) > 64:
         return None
-    return Application.objects.select_related("receiving_unit").filter(dossier_code=code).first()
+    return applications.filter(dossier_code=code).first()
+
+
+def application_by_code(code: str):
+    return _by_code(Application.objects.select_related("receiving_unit"), code)
 
 
 # What the public status (page and API) shows of an application, and what its check
@@ -46,15 +50,8 @@ PUBLIC_STATUS_FIELDS = (
 
 def public_application_by_code(code: str):
     """The application for the public status lookup, read as far as it shows it."""
-    code = (code or "").strip().upper()
-    if not code or len(code) > 64:
-        return None
-    return (
-        Application.objects.select_related("receiving_unit")
-        .only(*PUBLIC_STATUS_FIELDS)
-        .filter(dossier_code=code)
-        .first()
-    )
+    applications = Application.objects.select_related("receiving_unit")
+    return _by_code(applications.only(*PUBLIC_STATUS_FIELDS), code)
 
 
 def _state_label(action, to_state, has_result) -> str:
