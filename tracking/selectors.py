@@ -9,26 +9,28 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone, translation
 
+from core.compiled import CompiledRead
 from core.models import AgencyUnit
 from forms.selectors import answer_rows as form_answer_rows
 from portal import pagecache
 from tracking.constants import ACT_ON_APPLICATIONS, VIEW_APPLICATIONS, Action, FileKind, State
-from tracking.models import Application, ApplicationFile, StatusWording
+from tracking.models import Application, ApplicationEvent, ApplicationFile, StatusWording
 from tracking.models.wording import AWAITING_RESULT, AWAITING_RESULT_LABEL, AWAITING_RESULT_WORDING
 
 # Timeline lines the public sees: the state changes and the apology, not internal flags.
 PUBLIC_ACTIONS = [a for a in Action if a not in (Action.FLAG_OVERDUE,)]
 
 
-def _by_code(applications, code: str):
+def _normal_code(code: str) -> str | None:
     code = (code or "").strip().upper()
-    if not code or len(code) > 64:
-        return None
-    return applications.filter(dossier_code=code).first()
+    return code if code and len(code) <= 64 else None
 
 
 def application_by_code(code: str):
-    return _by_code(Application.objects.select_related("receiving_unit"), code)
+    code = _normal_code(code)
+    if code is None:
+        return None
+    return Application.objects.select_related("receiving_unit").filter(dossier_code=code).first()
 
 
 # What the public status (page and API) shows of an application, and what its check
@@ -38,7 +40,7 @@ PUBLIC_STATUS_FIELDS = (
     "dossier_code",
     "state",
     "procedure_name",
-    "receiving_unit__name",
+    "receiving_unit",
     "submitted_at",
     "due_date",
     "new_due_date",
@@ -47,11 +49,42 @@ PUBLIC_STATUS_FIELDS = (
     "applicant_tax_code",
 )
 
+# The lookup runs for every citizen who checks a receipt: its two reads are compiled
+# once (`core.compiled`), and cost the query rather than the building of it.
+_public_application = CompiledRead(
+    lambda code: (
+        Application.objects.filter(dossier_code=code)
+        .annotate(receiving_unit_name=F("receiving_unit__name"))
+        .only(*PUBLIC_STATUS_FIELDS)[:1]
+    )
+)
+_public_events = CompiledRead(
+    lambda application_id: (
+        ApplicationEvent.objects.filter(application_id=application_id, action__in=PUBLIC_ACTIONS)
+        .annotate(
+            has_result=Exists(
+                ApplicationFile.objects.filter(event=OuterRef("pk"), kind=FileKind.RESULT)
+            )
+        )
+        .only("at", "action", "to_state")
+    )
+)
+
 
 def public_application_by_code(code: str):
-    """The application for the public status lookup, read as far as it shows it."""
-    applications = Application.objects.select_related("receiving_unit")
-    return _by_code(applications.only(*PUBLIC_STATUS_FIELDS), code)
+    """The application for the public status lookup, read as far as it shows it: the
+    fields above, its unit's name, the rest deferred."""
+    code = _normal_code(code)
+    if code is None:
+        return None
+    application = next(iter(_public_application(code)), None)
+    if application is not None:
+        application.receiving_unit = AgencyUnit.from_db(
+            application._state.db,
+            ["id", "name"],
+            [application.receiving_unit_id, application.receiving_unit_name],
+        )
+    return application
 
 
 def _state_label(action, to_state, has_result) -> str:
@@ -65,20 +98,15 @@ def _state_label(action, to_state, has_result) -> str:
 def public_timeline(application):
     """(time, action, state) lines without names, notes or files: labels, and codes. A
     decision recorded without its result file reads as awaiting it."""
-    results = ApplicationFile.objects.filter(event=OuterRef("pk"), kind=FileKind.RESULT)
-    rows = application.events.annotate(has_result=Exists(results)).values_list(
-        "at", "action", "to_state", "has_result"
-    )
     return [
         {
-            "at": at,
-            "action": Action(action).label,
-            "state": _state_label(action, to_state, has_result),
-            "action_code": action,
-            "state_code": to_state,
+            "at": event.at,
+            "action": Action(event.action).label,
+            "state": _state_label(event.action, event.to_state, event.has_result),
+            "action_code": event.action,
+            "state_code": event.to_state,
         }
-        for at, action, to_state, has_result in rows
-        if action in PUBLIC_ACTIONS
+        for event in _public_events(application.pk)
     ]
 
 
