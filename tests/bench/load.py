@@ -356,6 +356,7 @@ def main():
             "portal.wsgi:application",
             "--bind",
             f"127.0.0.1:{port}",
+            "--preload",
             "--workers",
             str(WORKERS),
             "--log-level",
