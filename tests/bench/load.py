@@ -8,8 +8,15 @@ load generator on urllib3 threads. Prints, per page, requests per second, p50
 and p99, and the ratio of its requests per second to the bare view's, measured
 in the same run: ratios compare across machines, seconds do not.
 
-Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (8), BENCH_WORKERS (2),
-BENCH_LOAD=python to use the Python generator even when wrk is there.
+The pages are driven in BENCH_ROUNDS rounds, the bare view first in each: a page's
+ratio is the median of its rounds' ratios to the bare view of the same round, so
+that a burst of other load on the machine moves one round, not the result; the
+range of the rounds is printed beside it. Last, the form step's cost against
+Wagtail's `FormPage` (the inverse ratio of their requests per second), the same way.
+
+Environment: BENCH_SECONDS (4 per page and round), BENCH_ROUNDS (3),
+BENCH_CONNECTIONS (8), BENCH_WORKERS (2), BENCH_LOAD=python to use the Python
+generator even when wrk is there.
 Reads the database `make run` uses (DATABASE_URL, else SQLite), with the demo.
 """
 
@@ -56,7 +63,8 @@ from tracking.demo import DEMO_CLERK_USERNAME  # noqa: E402
 from tracking.links import detail_url, status_url  # noqa: E402
 from tracking.models import Application  # noqa: E402
 
-SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "4"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 
@@ -344,6 +352,38 @@ def with_python(base, target: Target) -> Result:
     )
 
 
+def report(pages, rounds):
+    """Per page: the medians of its rounds, and its ratio to the bare view (the first
+    page) as the median of the rounds' ratios, with their range."""
+    print(
+        f"{'page':46} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'× bare':>7}"
+        f" {'rounds':>15}"
+    )
+    for index, target in enumerate(pages):
+        results = [one_round[index] for one_round in rounds]
+        ratios = sorted(
+            one_round[index].requests_per_second / one_round[0].requests_per_second
+            for one_round in rounds
+        )
+        print(
+            f"{target.label:46} {statistics.median(r.requests_per_second for r in results):9.1f}"
+            f" {statistics.median(r.p50_ms for r in results):8.1f}"
+            f" {statistics.median(r.p99_ms for r in results):8.1f}"
+            f" {sum(r.errors for r in results):7d} {statistics.median(ratios):7.1%}"
+            f" {ratios[0]:7.1%}–{ratios[-1]:.1%}"
+        )
+    step = next(i for i, page in enumerate(pages) if page.label.endswith("(GET)"))
+    yardstick = next(i for i, page in enumerate(pages) if page.label.startswith("FormPage"))
+    costs = sorted(
+        one_round[yardstick].requests_per_second / one_round[step].requests_per_second
+        for one_round in rounds
+    )
+    print(
+        f"bước 1 (GET) tốn {statistics.median(costs):.2f}× FormPage của Wagtail "
+        f"(các vòng {costs[0]:.2f}–{costs[-1]:.2f}×)"
+    )
+
+
 def main():
     call_command("migrate", verbosity=0)  # Wagtail's FormPage of the yardstick
     port = free_port()
@@ -383,13 +423,11 @@ def main():
         )
         pages = [Target("view trần (đối chứng)", "/__bench__/bare/"), *targets(base)]
         print(
-            f"gunicorn {WORKERS} workers, {CONNECTIONS} connections, {SECONDS}s per page, "
-            f"load by {'wrk' if load is with_wrk else 'Python (urllib3)'}, "
+            f"gunicorn {WORKERS} workers, {CONNECTIONS} connections, {ROUNDS} rounds of "
+            f"{SECONDS}s per page, load by {'wrk' if load is with_wrk else 'Python (urllib3)'}, "
             f"database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
             f"cache {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}"
         )
-        print(f"{'page':46} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'× bare':>7}")
-        baseline = None
         for target in pages:
             for cookie, body in target.visitors[: 2 * WORKERS]:  # warm every worker
                 http.request(
@@ -399,12 +437,11 @@ def main():
                     headers=target.headers(cookie),
                     redirect=False,
                 )
-            result = load(base, target)
-            baseline = baseline or result.requests_per_second
-            print(
-                f"{target.label:46} {result.requests_per_second:9.1f} {result.p50_ms:8.1f} "
-                f"{result.p99_ms:8.1f} {result.errors:7d} {result.requests_per_second / baseline:7.1%}"
-            )
+        rounds = []
+        for number in range(1, ROUNDS + 1):
+            print(f"… round {number} of {ROUNDS}", flush=True)
+            rounds.append([load(base, target) for target in pages])
+        report(pages, rounds)
     finally:
         server.terminate()
         server.wait(15)
