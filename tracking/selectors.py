@@ -54,7 +54,12 @@ PUBLIC_STATUS_FIELDS = (
 _public_application = CompiledRead(
     lambda code: (
         Application.objects.filter(dossier_code=code)
-        .annotate(receiving_unit_name=F("receiving_unit__name"))
+        .annotate(
+            receiving_unit_name=F("receiving_unit__name"),
+            has_result_file=Exists(
+                ApplicationFile.objects.filter(application=OuterRef("pk"), kind=FileKind.RESULT)
+            ),
+        )
         .only(*PUBLIC_STATUS_FIELDS)[:1]
     )
 )
@@ -73,7 +78,7 @@ _public_events = CompiledRead(
 
 def public_application_by_code(code: str):
     """The application for the public status lookup, read as far as it shows it: the
-    fields above, its unit's name, the rest deferred."""
+    fields above, its unit's name and whether it has a result file, the rest deferred."""
     code = _normal_code(code)
     if code is None:
         return None
@@ -112,10 +117,13 @@ def public_timeline(application):
 
 def awaits_result_file(application) -> bool:
     """Decided (status 06 of the document exchange, say) while no result file exists yet."""
-    return (
-        application.state == State.DECIDED
-        and not application.files.filter(kind=FileKind.RESULT).exists()
-    )
+    if application.state != State.DECIDED:
+        return False
+    # The lookup's read brings the answer along (`has_result_file`); others ask.
+    known = getattr(application, "has_result_file", None)
+    if known is not None:
+        return not known
+    return not application.files.filter(kind=FileKind.RESULT).exists()
 
 
 def public_status(application, language="vi") -> dict:

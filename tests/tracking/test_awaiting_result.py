@@ -79,3 +79,23 @@ def test_attaching_nothing_is_refused_with_a_message(awaiting):
     with pytest.raises(operations.TrackingError) as caught:
         operations.attach_result(application=awaiting, actor="x", files=[])
     assert caught.value.message == "Vui lòng đính kèm tệp kết quả."
+
+
+def test_the_lookup_tells_a_waiting_decision_from_a_delivered_file_in_two_queries(
+    client, awaiting, django_assert_max_num_queries
+):
+    def lookup():
+        # The factory's applicant gave a phone ending in 3456.
+        query = {"ma": awaiting.dossier_code, "xac_minh": "3456"}
+        return client.get("/tra-cuu-ho-so/", query).content.decode()
+
+    lookup()  # the site, its menu and the wordings are kept from here on
+    # The application (with its unit and whether a result file exists), its timeline.
+    with django_assert_max_num_queries(2):
+        assert AWAITING in lookup()
+    attach(awaiting)
+    lookup()  # the wording of a decision with its result, kept from here on
+    with django_assert_max_num_queries(2):
+        page = lookup()
+    assert "Đã có kết quả" in page
+    assert AWAITING in page  # the decision's own line in the timeline still waited
