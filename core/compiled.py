@@ -22,7 +22,7 @@ from django.db.models import QuerySet
 from django.db.models.query import RawQuerySet
 
 # Stand-ins the built queryset carries where each call's values go; values no caller
-# passes (a NUL in a text, a negative key near the bottom of the 64-bit range).
+# passes (a NUL in a text; a negative integer far below any key).
 _TEXT_MARK = "\x00compiled-read-{}\x00"
 _INT_MARK = -(2**62)
 
