@@ -49,6 +49,12 @@ PUBLIC_STATUS_FIELDS = (
     "applicant_tax_code",
 )
 
+
+def _result_file_of(**owner):
+    """Whether the application or event `owner` names has a result file (an annotation)."""
+    return Exists(ApplicationFile.objects.filter(**owner, kind=FileKind.RESULT))
+
+
 # The lookup runs for every citizen who checks a receipt: its two reads are compiled
 # once (`core.compiled`), and cost the query rather than the building of it.
 _public_application = CompiledRead(
@@ -56,9 +62,7 @@ _public_application = CompiledRead(
         Application.objects.filter(dossier_code=code)
         .annotate(
             receiving_unit_name=F("receiving_unit__name"),
-            has_result_file=Exists(
-                ApplicationFile.objects.filter(application=OuterRef("pk"), kind=FileKind.RESULT)
-            ),
+            has_result_file=_result_file_of(application=OuterRef("pk")),
         )
         .only(*PUBLIC_STATUS_FIELDS)[:1]
     )
@@ -66,11 +70,7 @@ _public_application = CompiledRead(
 _public_events = CompiledRead(
     lambda application_id: (
         ApplicationEvent.objects.filter(application_id=application_id, action__in=PUBLIC_ACTIONS)
-        .annotate(
-            has_result=Exists(
-                ApplicationFile.objects.filter(event=OuterRef("pk"), kind=FileKind.RESULT)
-            )
-        )
+        .annotate(has_result=_result_file_of(event=OuterRef("pk")))
         .only("at", "action", "to_state")
     )
 )

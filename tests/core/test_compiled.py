@@ -8,7 +8,7 @@ from django.db.models import F
 
 from core.compiled import CompiledRead
 from tests.tracking.factories import ApplicationFactory
-from tracking.models import Application
+from tracking.models import Application, ApplicationEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +48,7 @@ def test_it_reads_what_its_queryset_reads_building_the_sql_once(django_assert_nu
 def test_an_integer_value_binds_as_well():
     application = ApplicationFactory(accepted=True)
     read = CompiledRead(
-        lambda application_id: application.events.model.objects.filter(
-            application_id=application_id
-        )
+        lambda application_id: ApplicationEvent.objects.filter(application_id=application_id)
     )
     assert [event.pk for event in read(application.pk)] == list(
         application.events.values_list("pk", flat=True)
