@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import File, Form, Query, Router, Schema
+from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
 
@@ -521,7 +521,7 @@ def add_webhook(request, payload: WebhookIn):
         events=sorted(set(payload.events)),
         secret=webhooks.new_secret(),
     )
-    return 201, webhook_out(endpoint) | {"secret": endpoint.secret}
+    return Status(201, webhook_out(endpoint) | {"secret": endpoint.secret})
 
 
 @router.delete(
@@ -532,4 +532,4 @@ def delete_webhook(request, webhook_id: int):
     deleted, _by_model = request.auth.webhooks.filter(pk=webhook_id).delete()
     if not deleted:
         raise Problem(404, _("Khóa này không có webhook này."))
-    return 204, None
+    return Status(204, None)

@@ -116,6 +116,8 @@ class ApiKeyViewSet(ModelViewSet):
 
 
 class WebhookForm(WagtailAdminModelForm):
+    # An address typed without its scheme is taken as https, the only one a webhook may use.
+    url = WebhookEndpoint._meta.get_field("url").formfield(assume_scheme="https")
     events = forms.MultipleChoiceField(
         label=_("sự kiện"), choices=WebhookEvent.choices, widget=forms.CheckboxSelectMultiple
     )

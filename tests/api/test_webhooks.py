@@ -179,6 +179,28 @@ def test_the_admin_shows_a_new_keys_secret_once(admin_client):
     assert secret not in admin_client.get("/admin/khoa-api/").content.decode()
 
 
+def test_an_address_typed_in_the_admin_without_its_scheme_is_taken_as_https(
+    admin_client, settings, monkeypatch
+):
+    settings.WEBHOOK_ALLOW_HTTP = settings.WEBHOOK_ALLOW_PRIVATE_HOSTS = False
+    monkeypatch.setattr(webhooks, "public_address", lambda host, port: "203.0.113.7")
+    key, _secret = keys.issue_api_key(name="Một cửa", units=[unit(OFFICE)], scopes=["read"])
+    response = admin_client.post(
+        "/admin/webhook/new/",
+        {
+            "api_key": key.pk,
+            "url": "hooks.example.vn/portal",
+            "events": ["application.accepted"],
+            "is_active": "on",
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    endpoint = WebhookEndpoint.objects.get()
+    assert endpoint.url == "https://hooks.example.vn/portal"
+    assert "Đã thêm webhook https://hooks.example.vn/portal" in response.content.decode()
+
+
 def test_an_integrator_registers_lists_and_removes_its_webhooks(client, receiver):
     key, secret = keys.issue_api_key(name="Một cửa", units=[unit(OFFICE)], scopes=[Scope.READ])
     headers = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
